@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class EventsConfig(AppConfig):
+    """Éditions, sites, programmes, registration and calls for contributions."""
+
+    name = "community.events"
+    label = "events"
+    verbose_name = _("Événements")

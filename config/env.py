@@ -1,0 +1,93 @@
+"""Read settings from the environment, failing with one clear sentence.
+
+Every variable the site reads is listed in `.env.example`. A missing or invalid
+value stops start-up with an ``ImproperlyConfigured`` naming the variable, so an
+operator never has to read a traceback to find what is wrong.
+"""
+
+import environ
+from django.core.exceptions import ImproperlyConfigured
+
+_env = environ.Env()
+
+TRUE_VALUES = {"1", "true", "yes", "on", "oui"}
+FALSE_VALUES = {"0", "false", "no", "off", "non", ""}
+
+
+def _fail(name, value, expected):
+    raise ImproperlyConfigured(
+        f"La variable d'environnement {name} vaut « {value} », "
+        f"or elle doit être {expected}."
+    )
+
+
+def string(name, default=None):
+    value = _env.str(name, default=None)
+    if value is None or value == "":
+        if default is None:
+            raise ImproperlyConfigured(
+                f"La variable d'environnement {name} est obligatoire et n'est pas définie."
+            )
+        return default
+    return value
+
+
+def boolean(name, default=False):
+    value = _env.str(name, default=None)
+    if value is None:
+        return default
+    lowered = value.strip().lower()
+    if lowered in TRUE_VALUES:
+        return True
+    if lowered in FALSE_VALUES:
+        return False
+    return _fail(name, value, "un booléen (true/false, 1/0)")
+
+
+def string_list(name, default=()):
+    value = _env.str(name, default=None)
+    if value is None:
+        return list(default)
+    return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def choice(name, choices, default):
+    value = _env.str(name, default=default).strip().lower()
+    if value not in choices:
+        _fail(name, value, "l'une des valeurs " + ", ".join(sorted(choices)))
+    return value
+
+
+def url(name, default, schemes):
+    value = string(name, default)
+    scheme = value.split("://", 1)[0] if "://" in value else ""
+    if scheme not in schemes:
+        _fail(name, value, "une URL commençant par " + " ou ".join(f"{s}://" for s in schemes))
+    return value
+
+
+def database(name, default):
+    value = url(
+        name,
+        default,
+        schemes=("sqlite", "postgres", "postgresql", "pgsql", "psql"),
+    )
+    try:
+        config = _env.db_url_config(value)
+    except Exception as error:  # django-environ raises several kinds of errors
+        _fail(name, value, f"une URL de base de données valide ({error})")
+    if config["ENGINE"] != "django.db.backends.sqlite3" and not config.get("NAME"):
+        _fail(name, value, "une URL qui nomme la base de données")
+    return config
+
+
+def email(name, default):
+    value = url(
+        name,
+        default,
+        schemes=("consolemail", "smtp", "smtps", "smtp+tls", "smtp+ssl", "memorymail", "dummymail", "filemail"),
+    )
+    try:
+        return _env.email_url_config(value)
+    except Exception as error:
+        _fail(name, value, f"une URL de messagerie valide ({error})")

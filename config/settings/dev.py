@@ -1,0 +1,25 @@
+"""Local development: the embedded defaults (SQLite, database search), debug on."""
+
+from config import env
+
+from .base import *  # noqa: F403
+from .base import BASE_DIR
+
+DEBUG = env.boolean("DEBUG", default=True)
+# A per-checkout secret, made on first run and never committed.
+_secret_file = BASE_DIR / "var" / "dev-secret-key"
+if not env.string("SECRET_KEY", default=""):
+    if not _secret_file.exists():
+        import secrets
+
+        _secret_file.parent.mkdir(parents=True, exist_ok=True)
+        _secret_file.write_text(secrets.token_urlsafe(50))
+    SECRET_KEY = _secret_file.read_text().strip()
+ALLOWED_HOSTS = env.string_list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+    },
+}
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ResourcesConfig(AppConfig):
+    """The resource libraries: rôles, glossaire, bibliographie, méthodologies, documents."""
+
+    name = "resources"
+    verbose_name = _("Ressources")
