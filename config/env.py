@@ -5,8 +5,9 @@ value stops start-up with an ``ImproperlyConfigured`` naming the variable, so an
 operator never has to read a traceback to find what is wrong.
 """
 
-import environ
 from django.core.exceptions import ImproperlyConfigured
+
+import environ
 
 _env = environ.Env()
 
@@ -62,7 +63,11 @@ def url(name, default, schemes):
     value = string(name, default)
     scheme = value.split("://", 1)[0] if "://" in value else ""
     if scheme not in schemes:
-        _fail(name, value, "une URL commençant par " + " ou ".join(f"{s}://" for s in schemes))
+        _fail(
+            name,
+            value,
+            "une URL commençant par " + " ou ".join(f"{s}://" for s in schemes),
+        )
     return value
 
 
@@ -85,7 +90,16 @@ def email(name, default):
     value = url(
         name,
         default,
-        schemes=("consolemail", "smtp", "smtps", "smtp+tls", "smtp+ssl", "memorymail", "dummymail", "filemail"),
+        schemes=(
+            "consolemail",
+            "smtp",
+            "smtps",
+            "smtp+tls",
+            "smtp+ssl",
+            "memorymail",
+            "dummymail",
+            "filemail",
+        ),
     )
     try:
         return _env.email_url_config(value)

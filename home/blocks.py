@@ -1,6 +1,7 @@
 """StreamField blocks shared by every app's pages (home is the bottom layer)."""
 
 from django.utils.translation import gettext_lazy as _
+
 from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageBlock
@@ -41,7 +42,9 @@ class QuoteBlock(blocks.StructBlock):
     source = blocks.CharBlock(
         required=False,
         label=_("Source"),
-        help_text=_("Une fonction ou une collectivité, jamais le nom d'une personne sans son accord."),
+        help_text=_(
+            "Une fonction ou une collectivité, jamais le nom d'une personne sans son accord."
+        ),
     )
 
     class Meta:

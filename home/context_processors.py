@@ -1,6 +1,7 @@
 """Context shared by every page of the site shell."""
 
 from django.conf import settings
+
 from wagtail.models import Page, Site
 
 

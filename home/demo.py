@@ -6,6 +6,7 @@ Every function here is idempotent: it finds what exists by slug and updates it.
 """
 
 from django.db import transaction
+
 from wagtail.fields import StreamField
 from wagtail.models import Page, Site
 
@@ -65,7 +66,10 @@ GENERIC_PAGES = [
         "À propos",
         "L'université de l'innovation publique territoriale et son e-communauté.",
         [
-            ("heading", {"text": "Une université d'été, plusieurs sites", "level": "h2"}),
+            (
+                "heading",
+                {"text": "Une université d'été, plusieurs sites", "level": "h2"},
+            ),
             (
                 "paragraph",
                 "<p>Chaque été, des équipes apprenantes composées d'agents territoriaux, "
@@ -164,6 +168,7 @@ GENERIC_PAGES = [
     ),
 ]
 
+
 def _comparable(page, name, value):
     """A field value in a form that compares equal when the content is the same
     (StreamField blocks get fresh ids each time they are built)."""
@@ -223,7 +228,10 @@ def ensure_home_page():
         home.save_revision().publish()
     if site is None:
         site = Site.objects.create(
-            hostname="localhost", port=80, root_page=home, is_default_site=True,
+            hostname="localhost",
+            port=80,
+            root_page=home,
+            is_default_site=True,
             site_name="e-communauté",
         )
     elif site.root_page_id != home.pk:
@@ -232,7 +240,11 @@ def ensure_home_page():
         site.site_name = "e-communauté"
         site.save()
         # Wagtail's "Welcome to your new Wagtail site!" page, if nobody uses it.
-        if not old_root.get_children().exists() and old_root.depth == 2 and not Site.objects.filter(root_page=old_root).exists():
+        if (
+            not old_root.get_children().exists()
+            and old_root.depth == 2
+            and not Site.objects.filter(root_page=old_root).exists()
+        ):
             old_root.delete()
     return site, home
 
@@ -242,7 +254,8 @@ def seed(log):
     site, home = ensure_home_page()
     for order, (slug, name, description) in enumerate(THEMES):
         Theme.objects.update_or_create(
-            slug=slug, defaults={"name": name, "description": description, "sort_order": order}
+            slug=slug,
+            defaults={"name": name, "description": description, "sort_order": order},
         )
     log(f"{len(THEMES)} thèmes")
 

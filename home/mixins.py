@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.search import index
@@ -37,5 +38,7 @@ class IndexPageMixin(models.Model):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["children"] = paginate(request, self.child_pages(request), self.per_page)
+        context["children"] = paginate(
+            request, self.child_pages(request), self.per_page
+        )
         return context

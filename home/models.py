@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
@@ -87,17 +88,15 @@ class HomePage(Page):
         app publishes there (défis, resources, discussions) appears here without
         the home app knowing its models.
         """
-        sections = self.get_children().live().public().in_menu()
+        # public() reads the view restrictions once; derived querysets reuse it.
+        visible = Page.objects.live().public()
         latest = []
-        for section in sections:
-            pages = (
-                Page.objects.live()
-                .public()
-                .descendant_of(section)
-                .exclude(depth__lte=section.depth)
-                .order_by("-first_published_at")[: self.latest_count]
+        for section in visible.child_of(self).in_menu():
+            pages = list(
+                visible.descendant_of(section).order_by("-first_published_at")[
+                    : self.latest_count
+                ]
             )
-            pages = list(pages)
             if pages:
                 latest.append((section, pages))
         return latest

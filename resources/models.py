@@ -6,6 +6,7 @@ documents) can be attached to it as they are built.
 """
 
 from django.utils.translation import gettext_lazy as _
+
 from wagtail.models import Page
 
 from home.mixins import IndexPageMixin

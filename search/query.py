@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
+
 from wagtail.models import Page
 
 from home.pagination import paginate
@@ -24,7 +25,12 @@ class SearchHit:
     snippet: str
 
     def as_dict(self):
-        return {"title": self.title, "url": self.url, "type": self.type, "snippet": self.snippet}
+        return {
+            "title": self.title,
+            "url": self.url,
+            "type": self.type,
+            "snippet": self.snippet,
+        }
 
 
 @dataclass

@@ -1,6 +1,7 @@
 """Défis: the ``/defis/`` section page; the défis issue adds ChallengePage."""
 
 from django.utils.translation import gettext_lazy as _
+
 from wagtail.models import Page
 
 from home.mixins import IndexPageMixin

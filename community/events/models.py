@@ -2,6 +2,7 @@
 programmes and calls for contributions."""
 
 from django.utils.translation import gettext_lazy as _
+
 from wagtail.models import Page
 
 from home.mixins import IndexPageMixin

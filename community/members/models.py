@@ -5,6 +5,7 @@ communities, learning teams and the permission policy here.
 """
 
 from django.utils.translation import gettext_lazy as _
+
 from wagtail.models import Page
 
 from home.mixins import IndexPageMixin

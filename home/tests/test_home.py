@@ -1,0 +1,91 @@
+from django.test import RequestFactory
+
+import pytest
+
+from home.models import HomePage, ShellSettings, Theme
+from home.pagination import paginate
+from home.tests.utils import make_standard_page
+
+pytestmark = pytest.mark.django_db
+
+
+def test_home_presents_the_seven_grandes_mutations(client):
+    response = client.get("/")
+    content = response.content.decode()
+    assert Theme.objects.count() == 7
+    for theme in Theme.objects.all():
+        assert theme.name.replace("'", "&#x27;") in content
+
+
+def test_home_lists_what_is_new_in_each_section(client):
+    resources = HomePage.objects.get().get_children().get(slug="ressources")
+    make_standard_page(resources.get_children().first(), "Nouveauté toute fraîche")
+    content = client.get("/").content.decode()
+    assert "Nouveauté toute fraîche" in content
+
+
+def test_home_never_lists_drafts_or_private_pages(client):
+    from wagtail.models import PageViewRestriction
+
+    section = HomePage.objects.get().get_children().get(slug="defis")
+    make_standard_page(section, "Défi en brouillon", live=False)
+    private = make_standard_page(section, "Défi réservé")
+    PageViewRestriction.objects.create(page=private, restriction_type="login")
+    content = client.get("/").content.decode()
+    assert "Défi en brouillon" not in content
+    assert "Défi réservé" not in content
+
+
+def test_shell_has_landmarks_skip_link_and_legal_links(client):
+    content = client.get("/ressources/").content.decode()
+    assert 'href="#contenu"' in content
+    assert '<main id="contenu"' in content
+    assert 'aria-label="Menu principal"' in content
+    assert 'aria-label="Fil d’Ariane"' in content
+    shell = ShellSettings.objects.get()
+    for page in (shell.accessibility_page, shell.legal_page, shell.privacy_page):
+        assert f'href="{page.url}"' in content
+    assert "Accessibilité : non conforme" in content
+
+
+def test_main_menu_is_built_from_the_page_tree(client):
+    content = client.get("/defis/").content.decode()
+    for title in ("Ressources", "Communauté", "Défis", "Événements"):
+        assert f">{title}</a>" in content
+    assert 'href="/defis/" aria-current="page"' in content
+
+
+def test_home_page_query_count_does_not_grow_with_content(
+    client, django_assert_max_num_queries
+):
+    client.get("/")  # warm caches (site root, settings)
+    with django_assert_max_num_queries(25) as small:
+        client.get("/")
+    section = HomePage.objects.get().get_children().get(slug="evenements")
+    for number in range(15):
+        make_standard_page(section, f"Événement {number}")
+    with django_assert_max_num_queries(len(small.captured_queries)):
+        client.get("/")
+
+
+def test_index_page_query_count_does_not_grow_with_children(
+    client, django_assert_max_num_queries
+):
+    section = HomePage.objects.get().get_children().get(slug="evenements")
+    make_standard_page(section, "Événement initial")
+    client.get("/evenements/")
+    with django_assert_max_num_queries(25) as small:
+        client.get("/evenements/")
+    for number in range(11):
+        make_standard_page(section, f"Événement {number}")
+    with django_assert_max_num_queries(len(small.captured_queries)):
+        response = client.get("/evenements/")
+    assert response.content.decode().count('class="card"') == 12
+
+
+@pytest.mark.parametrize(
+    ("asked", "expected"), [("2", 2), ("abc", 1), ("999", 3), ("-1", 3)]
+)
+def test_pagination_never_fails_on_bad_page_numbers(asked, expected):
+    request = RequestFactory().get("/", {"page": asked})
+    assert paginate(request, list(range(30)), per_page=12).number == expected

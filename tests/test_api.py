@@ -1,0 +1,68 @@
+"""Wagtail API v2: read-only, and only what an anonymous visitor may see."""
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from wagtail.documents.models import Document
+from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
+
+import pytest
+
+from home.models import HomePage
+from home.tests.utils import make_standard_page
+
+pytestmark = pytest.mark.django_db
+
+
+def api_titles(client, endpoint="pages"):
+    response = client.get(f"/api/v2/{endpoint}/", {"limit": 50})
+    assert response.status_code == 200
+    return {item["title"] for item in response.json()["items"]}
+
+
+def test_pages_lists_live_public_pages(client):
+    titles = api_titles(client)
+    assert {"Glossaire", "Défis", "Ressources"} <= titles
+
+
+def test_pages_hide_drafts_and_private_pages(client):
+    home = HomePage.objects.get()
+    make_standard_page(home, "Brouillon secret", live=False)
+    private = make_standard_page(home, "Page réservée")
+    PageViewRestriction.objects.create(
+        page=private, restriction_type=PageViewRestriction.LOGIN
+    )
+    titles = api_titles(client)
+    assert "Brouillon secret" not in titles
+    assert "Page réservée" not in titles
+    detail = client.get(f"/api/v2/pages/{private.pk}/")
+    assert detail.status_code == 404
+
+
+def test_api_is_read_only(client):
+    response = client.post("/api/v2/pages/", {"title": "x"})
+    assert response.status_code == 405
+    assert "x" not in api_titles(client)
+
+
+def test_documents_of_private_collections_are_not_listed(client):
+    root = Collection.get_first_root_node()
+    public = root.add_child(name="Publique")
+    private = root.add_child(name="Équipe")
+    CollectionViewRestriction.objects.create(
+        collection=private, restriction_type=CollectionViewRestriction.LOGIN
+    )
+    inner = private.add_child(name="Sous-dossier de l'équipe")
+    for title, collection in [
+        ("Programme public", public),
+        ("Compte rendu interne", private),
+        ("Notes internes", inner),
+    ]:
+        Document.objects.create(
+            title=title,
+            collection=collection,
+            file=SimpleUploadedFile(f"{title}.txt", b"contenu"),
+        )
+    titles = api_titles(client, "documents")
+    assert "Programme public" in titles
+    assert "Compte rendu interne" not in titles
+    assert "Notes internes" not in titles
