@@ -89,3 +89,18 @@ def test_index_page_query_count_does_not_grow_with_children(
 def test_pagination_never_fails_on_bad_page_numbers(asked, expected):
     request = RequestFactory().get("/", {"page": asked})
     assert paginate(request, list(range(30)), per_page=12).number == expected
+
+
+def test_interface_stays_french_whatever_the_browser_asks(client):
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert '<html lang="fr">' in response.content.decode()
+    assert response["Content-Language"] == "fr-fr"
+
+
+def test_visitor_can_choose_the_english_interface(client):
+    response = client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    assert response.status_code == 302
+    response = client.get("/")
+    assert '<html lang="en">' in response.content.decode()
+    response = client.post("/i18n/setlang/", {"language": "fr", "next": "/"})
+    assert '<html lang="fr">' in client.get("/").content.decode()
