@@ -5,7 +5,6 @@ from django.db import transaction
 from home.demo import get_or_create_child, home_page
 
 from .models import (
-    BibliographyIndexPage,
     DocumentIndexPage,
     GlossaryIndexPage,
     MethodIndexPage,
@@ -27,13 +26,6 @@ LIBRARIES = [
         "Glossaire",
         "<p>Les mots de l'innovation publique territoriale, de « co-design » à "
         "« théorie U », définis simplement.</p>",
-    ),
-    (
-        BibliographyIndexPage,
-        "bibliographie",
-        "Bibliographie",
-        "<p>Ouvrages, articles et rapports sur l'innovation publique, le design des "
-        "politiques publiques et l'intelligence collective.</p>",
     ),
     (
         MethodIndexPage,
@@ -64,4 +56,5 @@ def seed(log):
     )
     for model, slug, title, intro in LIBRARIES:
         get_or_create_child(hub, model, slug, title=title, intro=intro)
+    # The bibliography library belongs to resources.bibliography (its own demo).
     log(f"ressources : {len(LIBRARIES)} bibliothèques")

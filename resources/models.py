@@ -14,7 +14,7 @@ from home.mixins import IndexPageMixin
 LIBRARY_PAGE_TYPES = [
     "resources.RoleIndexPage",
     "resources.GlossaryIndexPage",
-    "resources.BibliographyIndexPage",
+    "bibliography.BibliographyIndexPage",
     "resources.MethodIndexPage",
     "resources.DocumentIndexPage",
 ]
@@ -62,13 +62,6 @@ class GlossaryIndexPage(LibraryIndexPage):
 
     class Meta:
         verbose_name = _("glossaire")
-
-
-class BibliographyIndexPage(LibraryIndexPage):
-    """The bibliography: structured references."""
-
-    class Meta:
-        verbose_name = _("bibliographie")
 
 
 class MethodIndexPage(LibraryIndexPage):

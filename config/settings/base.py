@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     # Project apps first so their templates override the libraries' ones.
     "home",
     "resources",
+    "resources.bibliography",
     "community.members",
     "community.challenges",
     "community.events",
