@@ -5,6 +5,7 @@ import java.util.function.IntPredicate;
 
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.ngram.EdgeNGramTokenizer;
+import org.apache.lucene.analysis.ngram.NGramTokenizer;
 import org.elasticsearch.plugin.Inject;
 import org.elasticsearch.plugin.NamedComponent;
 import org.elasticsearch.plugin.analysis.TokenizerFactory;
@@ -22,10 +23,11 @@ public class EdgeNGramTokenizerFactory implements TokenizerFactory {
 
     @AnalysisSettings
     public interface Settings {
-        @IntSetting(path = "min_gram", defaultValue = EdgeNGramTokenizer.DEFAULT_MIN_GRAM_SIZE)
+        // Elasticsearch's defaults (1 and 2) are NGramTokenizer's: Lucene's edge defaults are 1 and 1.
+        @IntSetting(path = "min_gram", defaultValue = NGramTokenizer.DEFAULT_MIN_NGRAM_SIZE)
         int minGram();
 
-        @IntSetting(path = "max_gram", defaultValue = EdgeNGramTokenizer.DEFAULT_MAX_GRAM_SIZE)
+        @IntSetting(path = "max_gram", defaultValue = NGramTokenizer.DEFAULT_MAX_NGRAM_SIZE)
         int maxGram();
 
         @ListSetting(path = "token_chars")

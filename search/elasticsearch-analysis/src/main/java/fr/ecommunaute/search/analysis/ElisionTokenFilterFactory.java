@@ -16,10 +16,13 @@ import org.elasticsearch.plugin.settings.StringSetting;
 /**
  * {@code elision}: "l'équipe" becomes "équipe".
  *
- * <p>Like analysis-common, {@code articles} is required: Elasticsearch refuses an elision
- * filter without it, and accepting one here would let index settings pass the tests and
- * then fail in production. {@link #FRENCH_ARTICLES} is the list to copy into settings
- * (the same as Lucene's {@code FrenchAnalyzer.DEFAULT_ARTICLES}).
+ * <p>Without {@code articles}, the French ones ({@link #FRENCH_ARTICLES}, Lucene's
+ * {@code FrenchAnalyzer.DEFAULT_ARTICLES}) are used. Elasticsearch's own elision filter
+ * refuses to be defined without {@code articles}, but it cannot fail here: Elasticsearch
+ * instantiates every stable-plugin component with empty settings at each index creation
+ * (to offer it under its bare name), so a factory that throws on empty settings would
+ * break every index. Index settings should always list the articles, to stay valid on a
+ * full Elasticsearch.
  */
 @NamedComponent("elision")
 public class ElisionTokenFilterFactory implements TokenFilterFactory {
@@ -50,10 +53,8 @@ public class ElisionTokenFilterFactory implements TokenFilterFactory {
             throw new IllegalArgumentException(
                 "elision filter: [articles_path] is not supported by the ecommunaute-analysis-fr test plugin, list the [articles] inline");
         }
-        if (settings.articles().isEmpty()) {
-            throw new IllegalArgumentException("elision filter requires [articles] or [articles_path] setting");
-        }
-        this.articles = new CharArraySet(settings.articles(), settings.articlesCase());
+        List<String> listed = settings.articles().isEmpty() ? FRENCH_ARTICLES : settings.articles();
+        this.articles = new CharArraySet(listed, settings.articlesCase());
     }
 
     CharArraySet articles() {

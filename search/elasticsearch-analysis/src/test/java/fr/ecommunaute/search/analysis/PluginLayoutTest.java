@@ -106,6 +106,30 @@ class PluginLayoutTest {
         }
     }
 
+    /**
+     * Elasticsearch instantiates every stable-plugin component with empty settings each time
+     * it creates an index (to offer it under its bare name): one factory throwing there makes
+     * every index creation fail, even indices that do not use it.
+     */
+    @Test
+    void everyFactoryAcceptsEmptySettings() throws Exception {
+        for (Map<String, String> components : annotatedFactories().values()) {
+            for (String className : components.values()) {
+                Constructor<?> c = Class.forName(className).getConstructors()[0];
+                Object[] args = new Object[c.getParameterCount()];
+                for (int i = 0; i < args.length; i++) {
+                    args[i] = Analysis.settings(c.getParameterTypes()[i]);
+                }
+                Object factory = c.newInstance(args);
+                if (factory instanceof TokenizerFactory t) {
+                    assertNotNull(t.create());
+                } else {
+                    assertFalse(Analysis.whitespaceThen("L'Équipe", ((TokenFilterFactory) factory)::create).isEmpty(), className);
+                }
+            }
+        }
+    }
+
     /** named_components.json, parsed with a regex: it is a flat two-level map of strings. */
     private static Map<String, Map<String, String>> namedComponents() throws IOException {
         String json = Files.readString(MODULE.resolve("src/main/plugin/named_components.json"));
