@@ -7,3 +7,8 @@ class ResourcesConfig(AppConfig):
 
     name = "resources"
     verbose_name = _("Ressources")
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()
