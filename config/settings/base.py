@@ -37,6 +37,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.settings",
+    "wagtail.contrib.routable_page",
+    "wagtail.contrib.table_block",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -219,6 +221,10 @@ WAGTAIL_SITE_NAME = SITE_NAME
 WAGTAILADMIN_BASE_URL = env.string("BASE_URL", default="http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Documents carry Dublin Core metadata and their extracted text (resources app).
+WAGTAILDOCS_DOCUMENT_MODEL = "resources.ResourceDocument"
+# Moderation e-mails go to the reviewers (Éditeurs), not to every superuser.
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 WAGTAILAPI_LIMIT_MAX = 50
 WAGTAILDOCS_EXTENSIONS = [
