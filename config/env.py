@@ -105,3 +105,31 @@ def email(name, default):
         return _env.email_url_config(value)
     except Exception as error:
         _fail(name, value, f"une URL de messagerie valide ({error})")
+
+
+def openid_connect_providers():
+    """allauth's generic OpenID Connect provider, from OIDC_* variables (e.g.
+    ProConnect, the public agents' single sign-on). Empty when not configured."""
+    client_id = _env.str("OIDC_CLIENT_ID", default="")
+    if not client_id:
+        return {}
+    app = {
+        "provider_id": string("OIDC_PROVIDER_ID", default="proconnect"),
+        "name": string("OIDC_PROVIDER_NAME", default="ProConnect"),
+        "client_id": client_id,
+        "secret": string("OIDC_CLIENT_SECRET"),
+        "settings": {
+            "server_url": url(
+                "OIDC_SERVER_URL", default=None, schemes=("https", "http")
+            ),
+            "token_auth_method": string(
+                "OIDC_TOKEN_AUTH_METHOD", default="client_secret_post"
+            ),
+            "oauth_pkce_enabled": True,
+        },
+    }
+    scopes = string_list(
+        "OIDC_SCOPES", default=["openid", "email", "given_name", "usual_name"]
+    )
+    app["settings"]["scope"] = scopes
+    return {"openid_connect": {"APPS": [app]}}

@@ -4,6 +4,8 @@ from django.conf import settings
 
 from wagtail.models import Page, Site
 
+from .models import ShellSettings
+
 
 def site_shell(request):
     """The site name and the main navigation, built from the page tree.
@@ -13,12 +15,29 @@ def site_shell(request):
     """
     site = Site.find_for_request(request)
     nav_pages = []
+    footer = {}
     if site is not None:
         nav_pages = list(
             Page.objects.child_of(site.root_page).live().public().in_menu()
         )
+        footer = footer_links(site)
     return {
         "SITE_NAME": settings.SITE_NAME,
-        "site_root": site.root_page if site else None,
         "nav_pages": nav_pages,
+        "footer": footer,
     }
+
+
+def footer_links(site):
+    """The footer's legal pages and RGAA mention, read in two queries."""
+    shell = ShellSettings.for_site(site)
+    wanted = {
+        "accessibility": shell.accessibility_page_id,
+        "legal": shell.legal_page_id,
+        "privacy": shell.privacy_page_id,
+    }
+    pages = Page.objects.live().in_bulk([pk for pk in wanted.values() if pk])
+    links = {name: pages.get(pk) for name, pk in wanted.items()}
+    links["accessibility_status"] = shell.get_accessibility_status_display()
+    links["organiser"] = shell.organiser
+    return links

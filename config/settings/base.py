@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "allauth.account",
     "allauth.socialaccount",
     "allauth.mfa",
+    "allauth.socialaccount.providers.openid_connect",
     "django_comments_xtd",
     "django_comments",
     # Background tasks: the database queue used in production
@@ -85,6 +86,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "community.members.middleware.LoginForForbiddenMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -172,15 +174,23 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # django.contrib.sites: Site(1) is renamed by home's data migration.
 SITE_ID = 1
 
-# Accounts (django-allauth): e-mail only, verified. The members issue extends this.
+# Accounts (django-allauth): e-mail only, verified, rate-limited (allauth's
+# default ACCOUNT_RATE_LIMITS stay on), optional TOTP second factor.
 LOGIN_URL = "account_login"
-LOGIN_REDIRECT_URL = "/"
+LOGIN_REDIRECT_URL = "members:dashboard"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_SIGNUP_FORM_CLASS = "community.members.forms.SignupForm"
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_CHANGE_EMAIL = True
 ACCOUNT_USER_MODEL_USERNAME_FIELD = "username"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{SITE_NAME}] "
+ACCOUNT_PRESERVE_USERNAME_CASING = False
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = SITE_NAME
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = True  # ProConnect e-mails are verified
+SOCIALACCOUNT_PROVIDERS = env.openid_connect_providers()
 
 # Threaded comments (django-comments-xtd), used by the discussions.
 COMMENTS_APP = "django_comments_xtd"

@@ -17,3 +17,18 @@ def is_current_section(context, nav_page):
     if page is None or not hasattr(page, "path"):
         return False
     return page.path.startswith(nav_page.path)
+
+
+@register.simple_tag
+def field_widget(bound_field):
+    """Render a form field's widget with its help and errors tied to it."""
+    described_by = []
+    attrs = {}
+    if bound_field.help_text:
+        described_by.append(f"{bound_field.auto_id}-aide")
+    if bound_field.errors:
+        described_by.append(f"{bound_field.auto_id}-erreurs")
+        attrs["aria-invalid"] = "true"
+    if described_by:
+        attrs["aria-describedby"] = " ".join(described_by)
+    return bound_field.as_widget(attrs=attrs)

@@ -24,3 +24,13 @@
         apply();
     }
 })();
+
+// Forms with errors: move focus to the error summary so keyboard and
+// screen-reader users hear what to fix first.
+(function () {
+    "use strict";
+    var summary = document.querySelector("[data-error-summary]");
+    if (summary) {
+        summary.focus();
+    }
+})();

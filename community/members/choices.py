@@ -1,0 +1,76 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Visibility(models.TextChoices):
+    """Who may see one field of a member's profile."""
+
+    PUBLIC = "public", _("Tout le monde")
+    MEMBERS = "members", _("Les membres connectés")
+    HIDDEN = "hidden", _("Personne (masqué)")
+
+
+class Territory(models.TextChoices):
+    """The sites of the université, and the rest of the country."""
+
+    CLUNY = "cluny", _("Cluny")
+    RENNES = "rennes", _("Rennes")
+    STRASBOURG = "strasbourg", _("Strasbourg")
+    AIX = "aix-en-provence", _("Aix-en-Provence")
+    REUNION = "la-reunion", _("La Réunion")
+    MARTINIQUE = "martinique", _("Martinique")
+    OTHER = "autre", _("Autre territoire")
+
+
+class EmploymentFramework(models.TextChoices):
+    """Cadres d'emplois of the fonction publique territoriale, grouped simply."""
+
+    ADMINISTRATEUR = "administrateur", _("Administrateur territorial")
+    ATTACHE = "attache", _("Attaché territorial")
+    REDACTEUR = "redacteur", _("Rédacteur territorial")
+    INGENIEUR = "ingenieur", _("Ingénieur territorial")
+    TECHNICIEN = "technicien", _("Technicien territorial")
+    CONSEILLER_APS = (
+        "conseiller-aps",
+        _("Conseiller des activités physiques et sportives"),
+    )
+    CULTURE = "culture", _("Filière culturelle")
+    SOCIAL = "social", _("Filière médico-sociale")
+    ANIMATION = "animation", _("Filière animation")
+    ELU = "elu", _("Élu ou collaborateur d'élu")
+    CONTRACTUEL = "contractuel", _("Contractuel")
+    PARTENAIRE = "partenaire", _("Partenaire hors fonction publique")
+    OTHER = "autre", _("Autre")
+
+
+class CommunityKind(models.TextChoices):
+    NATIONAL = "national", _("Nationale")
+    LOCAL = "local", _("Locale (site ou territoire)")
+
+
+class CommunityAccess(models.TextChoices):
+    """Who reads a community and how one joins it."""
+
+    PUBLIC = "public", _("Publique : tout le monde lit, les membres écrivent")
+    RESTRICTED = (
+        "restricted",
+        _("Restreinte : les membres lisent et écrivent, adhésion sur demande"),
+    )
+    SECRET = "secret", _("Secrète : sur invitation, invisible des autres")
+
+
+class MembershipRole(models.TextChoices):
+    MEMBER = "member", _("Membre")
+    ANIMATEUR = "animateur", _("Animateur")
+
+
+class RequestStatus(models.TextChoices):
+    PENDING = "pending", _("En attente")
+    APPROVED = "approved", _("Acceptée")
+    REJECTED = "rejected", _("Refusée")
+    CANCELLED = "cancelled", _("Annulée")
+
+
+class TeamRole(models.TextChoices):
+    PARTICIPANT = "participant", _("Participant")
+    FACILITATEUR = "facilitateur", _("Facilitateur")

@@ -1,0 +1,248 @@
+"""Forms of the members app: sign-up extras, profile, communities, teams."""
+
+from io import BytesIO
+
+from django import forms
+from django.core.files.uploadedfile import InMemoryUploadedFile
+from django.forms import inlineformset_factory
+from django.utils.translation import gettext_lazy as _
+
+from PIL import Image, UnidentifiedImageError
+
+from home.models import Theme
+
+from .choices import MembershipRole
+from .models import LearningTeam, Profile, ProfileLink, User
+from .models.users import VISIBLE_FIELDS
+
+TERMS_VERSION = "2026-11"
+AVATAR_MAX_BYTES = 2 * 1024 * 1024
+AVATAR_SIZE = 256
+
+
+class SignupForm(forms.Form):
+    """Extra fields of allauth's sign-up form (ACCOUNT_SIGNUP_FORM_CLASS)."""
+
+    display_name = forms.CharField(
+        label=_("Nom affiché"),
+        max_length=150,
+        help_text=_("Le nom sous lequel les autres membres vous verront."),
+    )
+    accept_terms = forms.BooleanField(
+        label=_(
+            "J'accepte les conditions d'utilisation et la politique de données personnelles"
+        ),
+        required=True,
+        error_messages={
+            "required": _("Vous devez accepter les conditions pour créer un compte.")
+        },
+    )
+
+    def signup(self, request, user):
+        from .models import TermsConsent
+
+        user.display_name = self.cleaned_data["display_name"]
+        user.save(update_fields=["display_name"])
+        TermsConsent.objects.create(user=user, version=TERMS_VERSION)
+
+
+def resized_avatar(upload):
+    """Check an uploaded avatar by its content and return a square JPEG of
+    AVATAR_SIZE pixels; raise ValidationError with a clear message otherwise."""
+    if upload.size > AVATAR_MAX_BYTES:
+        raise forms.ValidationError(
+            _("La photo pèse %(size)s Mo ; le maximum est 2 Mo."),
+            params={"size": round(upload.size / 1024 / 1024, 1)},
+        )
+    try:
+        image = Image.open(upload)
+        image.verify()  # detects truncated or forged files
+        upload.seek(0)
+        image = Image.open(upload)
+        image.load()
+    except (UnidentifiedImageError, OSError, SyntaxError) as error:
+        raise forms.ValidationError(
+            _("Ce fichier n'est pas une image lisible (JPEG, PNG, GIF ou WebP).")
+        ) from error
+    if image.format not in {"JPEG", "PNG", "GIF", "WEBP"}:
+        raise forms.ValidationError(_("Formats acceptés : JPEG, PNG, GIF ou WebP."))
+    image = image.convert("RGB")
+    side = min(image.size)
+    left, top = (image.width - side) // 2, (image.height - side) // 2
+    image = image.crop((left, top, left + side, top + side)).resize(
+        (AVATAR_SIZE, AVATAR_SIZE), Image.Resampling.LANCZOS
+    )
+    output = BytesIO()
+    image.save(output, format="JPEG", quality=85)  # re-encoding drops metadata (EXIF)
+    return InMemoryUploadedFile(
+        output, "avatar", "avatar.jpg", "image/jpeg", output.getbuffer().nbytes, None
+    )
+
+
+class ProfileForm(forms.ModelForm):
+    display_name = forms.CharField(label=_("Nom affiché"), max_length=150)
+    # A plain file field: the size is checked before Pillow opens the file,
+    # then ``resized_avatar`` checks the content (one message per problem).
+    avatar = forms.FileField(
+        label=_("Photo"),
+        required=False,
+        help_text=_("JPEG, PNG, GIF ou WebP, 2 Mo au plus ; recadrée en carré."),
+        widget=forms.ClearableFileInput(
+            attrs={"accept": "image/jpeg,image/png,image/gif,image/webp"}
+        ),
+    )
+    interests = forms.ModelMultipleChoiceField(
+        queryset=Theme.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label=_("Centres d'intérêt (thèmes)"),
+    )
+
+    class Meta:
+        model = Profile
+        fields = [
+            "job_title",
+            "organisation",
+            "employment_framework",
+            "territory",
+            "bio",
+            "avatar",
+            "interests",
+            *(f"{name}_visibility" for name in VISIBLE_FIELDS),
+        ]
+        widgets = {
+            "bio": forms.Textarea(attrs={"rows": 5}),
+            "avatar": forms.ClearableFileInput(
+                attrs={"accept": "image/jpeg,image/png,image/gif,image/webp"}
+            ),
+        }
+        labels = {f"{name}_visibility": _("Visible par") for name in VISIBLE_FIELDS}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.fields["display_name"].initial = user.display_name
+        self.order_fields(["display_name"])
+
+    def visibility_pairs(self):
+        """(field, its visibility field) for the template."""
+        return [
+            (self[name], self[f"{name}_visibility"])
+            for name in VISIBLE_FIELDS
+            if name != "links"
+        ]
+
+    def clean_avatar(self):
+        avatar = self.cleaned_data.get("avatar")
+        if avatar and hasattr(avatar, "content_type"):  # a new upload
+            return resized_avatar(avatar)
+        return avatar
+
+    def save(self, commit=True):
+        profile = super().save(commit=commit)
+        self.user.display_name = self.cleaned_data["display_name"]
+        if commit:
+            self.user.save(update_fields=["display_name"])
+        return profile
+
+
+class HttpsURLField(forms.URLField):
+    """A URL field that completes a bare domain with https://, not http://."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("assume_scheme", "https")
+        super().__init__(**kwargs)
+
+
+ProfileLinkFormSet = inlineformset_factory(
+    Profile,
+    ProfileLink,
+    fields=["label", "url"],
+    field_classes={"url": HttpsURLField},
+    extra=1,
+    max_num=5,
+    validate_max=True,
+    can_delete=True,
+    labels={"label": _("Libellé du lien"), "url": _("Adresse (https://…)")},
+)
+
+
+class MembershipRequestForm(forms.Form):
+    message = forms.CharField(
+        label=_("Message aux animateurs (facultatif)"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class InvitationForm(forms.Form):
+    email = forms.EmailField(label=_("Adresse électronique de la personne invitée"))
+    role = forms.ChoiceField(
+        label=_("Rôle"), choices=MembershipRole.choices, initial=MembershipRole.MEMBER
+    )
+
+
+class TeamForm(forms.ModelForm):
+    class Meta:
+        model = LearningTeam
+        fields = ["name", "description"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 4})}
+
+
+class TeamAddMemberForm(forms.Form):
+    email = forms.EmailField(label=_("Adresse électronique du membre à ajouter"))
+
+    def __init__(self, *args, team, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.team = team
+
+    def clean_email(self):
+        email = self.cleaned_data["email"]
+        user = User.objects.filter(
+            email__iexact=email,
+            memberships__community=self.team.community,
+            is_active=True,
+        ).first()
+        if user is None:
+            raise forms.ValidationError(
+                _(
+                    "Aucun membre de l'e-communauté « %(community)s » n'a cette adresse."
+                ),
+                params={"community": self.team.community},
+            )
+        if self.team.memberships.filter(user=user).exists():
+            raise forms.ValidationError(
+                _("Cette personne fait déjà partie de l'équipe.")
+            )
+        self.user = user
+        return email
+
+
+class DeleteAccountForm(forms.Form):
+    KEEP = "anonymise"
+    DELETE = "delete"
+    contributions = forms.ChoiceField(
+        label=_("Mes contributions"),
+        choices=[
+            (KEEP, _("Les conserver, signées « Membre supprimé »")),
+            (DELETE, _("Les supprimer aussi")),
+        ],
+        initial=KEEP,
+        widget=forms.RadioSelect,
+    )
+    email = forms.EmailField(
+        label=_("Pour confirmer, saisissez votre adresse électronique"),
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_email(self):
+        email = self.cleaned_data["email"]
+        if email.strip().lower() != self.user.email.lower():
+            raise forms.ValidationError(
+                _("Cette adresse n'est pas celle de votre compte.")
+            )
+        return email

@@ -1,0 +1,24 @@
+"""Send anonymous visitors refused with 403 to the login page instead.
+
+The policy answers 403 when someone may know an object exists; an anonymous
+visitor is then better served by logging in, after which they come back.
+"""
+
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+
+
+class LoginForForbiddenMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if (
+            isinstance(exception, PermissionDenied)
+            and not request.user.is_authenticated
+        ):
+            return redirect_to_login(request.get_full_path())
+        return None
