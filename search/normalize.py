@@ -26,8 +26,19 @@ ELISIONS = {
 }
 
 # Lucene's French stop words (the `_french_` set), accent-folded.
-STOP_WORDS = set(
-    ["a", "ai", "aie", "aient", "aies", "ait", "as", "au", "aura", "aurai", "auraient", "aurais", "aurait", "auras", "aurez", "auriez", "aurions", "aurons", "auront", "aux", "avaient", "avais", "avait", "avec", "avez", "aviez", "avions", "avons", "ayant", "ayez", "ayons", "c", "ce", "ceci", "cela", "cet", "cette", "d", "dans", "de", "des", "du", "elle", "en", "es", "est", "et", "etaient", "etais", "etait", "etant", "ete", "etee", "etees", "etes", "etiez", "etions", "eu", "eue", "eues", "eumes", "eurent", "eus", "eusse", "eussent", "eusses", "eussiez", "eussions", "eut", "eutes", "eux", "fumes", "furent", "fus", "fusse", "fussent", "fusses", "fussiez", "fussions", "fut", "futes", "ici", "il", "ils", "j", "je", "l", "la", "le", "les", "leur", "leurs", "lui", "m", "ma", "mais", "me", "meme", "mes", "moi", "mon", "n", "ne", "nos", "notre", "nous", "on", "ont", "ou", "par", "pas", "pour", "qu", "que", "quel", "quelle", "quelles", "quels", "qui", "s", "sa", "sans", "se", "sera", "serai", "seraient", "serais", "serait", "seras", "serez", "seriez", "serions", "serons", "seront", "ses", "si", "son", "soient", "sois", "soit", "sommes", "sont", "soyez", "soyons", "suis", "sur", "t", "ta", "te", "tes", "toi", "ton", "tu", "un", "une", "vos", "votre", "vous", "y"]
+STOP_WORDS = frozenset(
+    """
+    a ai aie aient aies ait as au aura aurai auraient aurais aurait auras aurez auriez
+    aurions aurons auront aux avaient avais avait avec avez aviez avions avons ayant
+    ayez ayons c ce ceci cela cet cette d dans de des du elle en es est et etaient
+    etais etait etant ete etee etees etes etiez etions eu eue eues eumes eurent eus
+    eusse eussent eusses eussiez eussions eut eutes eux fumes furent fus fusse fussent
+    fusses fussiez fussions fut futes ici il ils j je l la le les leur leurs lui m ma
+    mais me meme mes moi mon n ne nos notre nous on ont ou par pas pour qu que quel
+    quelle quelles quels qui s sa sans se sera serai seraient serais serait seras
+    serez seriez serions serons seront ses si son soient sois soit sommes sont soyez
+    soyons suis sur t ta te tes toi ton tu un une vos votre vous y
+    """.split()  # noqa: SIM905 (a word list reads better as text)
 )
 
 WORD = re.compile(r"\w+", re.UNICODE)

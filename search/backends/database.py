@@ -14,7 +14,7 @@ from django.contrib.postgres.search import SearchQuery as PgQuery
 from django.contrib.postgres.search import SearchRank, SearchVector
 from django.core.paginator import Paginator
 from django.db import connection, transaction
-from django.db.models import Q
+from django.db.models import Case, FloatField, Q, Value, When
 
 from .. import normalize
 from ..models import SearchEntry
@@ -129,9 +129,26 @@ class DatabaseBackend(SearchBackend):
             # Words are \w+ only, so the raw tsquery cannot carry syntax.
             raw = " & ".join(f"{word}:*" for word in words)
             pg_query = PgQuery(raw, search_type="raw", config=PG_CONFIG)
+            # Titles weigh most; long bodies do not win by length alone; a
+            # title that is exactly the query comes first.
+            exact_title = Case(
+                When(
+                    title_words=" ".join(normalize.folded_words(text)), then=Value(1.0)
+                ),
+                default=Value(0.0),
+                output_field=FloatField(),
+            )
             return (
                 entries.filter(vector=pg_query)
-                .annotate(rank=SearchRank("vector", pg_query))
+                .annotate(
+                    rank=SearchRank(
+                        "vector",
+                        pg_query,
+                        weights=[0.05, 0.1, 0.3, 1.0],
+                        normalization=Value(1),
+                    )
+                    + exact_title
+                )
                 .order_by("-rank", "-date", "pk")
             )
         terms = normalize.terms(text)

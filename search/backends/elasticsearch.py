@@ -129,7 +129,7 @@ class ElasticsearchBackend(SearchBackend):
             for doc in documents
         ]
         if actions:
-            helpers.bulk(self.es, actions, refresh="wait_for")
+            helpers.bulk(self.es, actions, refresh=True)
 
     def delete(self, keys):
         self.ensure_alias()
@@ -137,7 +137,7 @@ class ElasticsearchBackend(SearchBackend):
             {"_op_type": "delete", "_index": alias_name(), "_id": key} for key in keys
         ]
         if actions:
-            helpers.bulk(self.es, actions, refresh="wait_for", raise_on_error=False)
+            helpers.bulk(self.es, actions, refresh=True, raise_on_error=False)
 
     def keys(self):
         self.ensure_alias()

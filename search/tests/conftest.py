@@ -15,17 +15,22 @@ def indexed(monkeypatch):
 
 
 @pytest.fixture(autouse=True)
-def clean_cluster(db):
+def clean_cluster(django_db_blocker):
     """On Elasticsearch, documents written by a test outlive its rolled-back
-    transaction: remove what the database no longer has after each test."""
-    yield
+    transaction: before each test (the database is then back to the seeded
+    content) the cluster is brought back in line with the database."""
     if settings.SEARCH_BACKEND != "elasticsearch":
+        yield
         return
     from search import service
+    from search.models import SearchEntry
 
-    expected = {doc.key for doc in service.all_documents()}
-    backend = service.elasticsearch_backend()
-    extra = backend.keys() - expected
-    if extra:
-        backend.delete(extra)
-    service.index_keys(sorted(expected))
+    with django_db_blocker.unblock():
+        expected = set(SearchEntry.objects.values_list("key", flat=True))
+        backend = service.elasticsearch_backend()
+        indexed = backend.keys()
+        if indexed - expected:
+            backend.delete(indexed - expected)
+        if expected - indexed:
+            service.index_keys(sorted(expected - indexed))
+    yield
