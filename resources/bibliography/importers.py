@@ -387,7 +387,7 @@ def check_record(record, warnings):
     record["doi"] = normalise_doi(record["doi"])
     if record["online_url"]:
         try:
-            URLValidator()(record["url"])
+            URLValidator()(record["online_url"])
         except ValidationError:
             warnings.append(
                 _("%(label)s : adresse web « %(url)s » invalide, ignorée.")
