@@ -61,13 +61,21 @@ def words(text):
 
 @lru_cache(maxsize=50_000)
 def stem(word):
-    """Stem a lowercase word, then fold its accents (the index's form)."""
-    return fold(_stemmer.stemWord(word))
+    """Fold then stem, so « donnees » and « données » meet (as Elasticsearch's
+    chain does: asciifolding before the stemmer)."""
+    return _stemmer.stemWord(fold(word))
 
 
 def terms(text):
-    """Index/query terms of ``text``: stemmed, folded, without stop words."""
+    """Index/query terms of ``text``: folded, stemmed, without stop words."""
     return [stem(w) for w in words(text) if fold(w) not in STOP_WORDS]
+
+
+def alternatives(text):
+    """For each searched word, the forms that may match it: its stem and the
+    folded word itself (Snowball stems « usager » to usag but « usagers » to
+    usager: the word form catches what the stem alone misses)."""
+    return [{stem(w), fold(w)} for w in words(text) if fold(w) not in STOP_WORDS]
 
 
 def folded_words(text):
@@ -76,5 +84,7 @@ def folded_words(text):
 
 
 def as_index_text(text):
-    """A space-delimited string of terms, so ``LIKE '% term%'`` finds prefixes."""
-    return " " + " ".join(terms(text)) + " "
+    """Space-delimited stems and folded words, so ``LIKE '% term%'`` finds
+    prefixes of either."""
+    kept = [w for w in words(text) if fold(w) not in STOP_WORDS]
+    return " " + " ".join([stem(w) for w in kept] + [fold(w) for w in kept]) + " "

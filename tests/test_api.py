@@ -2,7 +2,7 @@
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from wagtail.documents.models import Document
+from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
 import pytest
@@ -64,7 +64,7 @@ def test_documents_of_private_collections_are_not_listed(client):
         ("Compte rendu interne", private),
         ("Notes internes", inner),
     ]:
-        Document.objects.create(
+        get_document_model().objects.create(
             title=title,
             collection=collection,
             file=SimpleUploadedFile(f"{title}.txt", b"contenu"),

@@ -67,7 +67,7 @@ class SearchBackend:
     def suggest(self, prefix, tokens, limit=8):
         raise NotImplementedError
 
-    def keys(self):
+    def indexed_keys(self):
         raise NotImplementedError
 
     def rebuild(self, documents, progress=None):

@@ -77,7 +77,7 @@ class DatabaseBackend(SearchBackend):
     def delete(self, keys):
         SearchEntry.objects.filter(key__in=list(keys)).delete()
 
-    def keys(self):
+    def indexed_keys(self):
         return set(SearchEntry.objects.values_list("key", flat=True))
 
     def rebuild(self, documents, progress=None):
@@ -126,8 +126,9 @@ class DatabaseBackend(SearchBackend):
             ]
             if not words:
                 return None
-            # Words are \w+ only, so the raw tsquery cannot carry syntax.
-            raw = " & ".join(f"{word}:*" for word in words)
+            # Words are \w+ only, so the raw tsquery cannot carry syntax. Each
+            # word may also match through our Snowball stem (see normalize).
+            raw = " & ".join(f"({word}:* | {normalize.stem(word)}:*)" for word in words)
             pg_query = PgQuery(raw, search_type="raw", config=PG_CONFIG)
             # Titles weigh most; long bodies do not win by length alone; a
             # title that is exactly the query comes first.
@@ -135,6 +136,18 @@ class DatabaseBackend(SearchBackend):
                 When(
                     title_words=" ".join(normalize.folded_words(text)), then=Value(1.0)
                 ),
+                default=Value(0.0),
+                output_field=FloatField(),
+            )
+            # Every searched word found at the start of a title word: a bonus.
+            in_title = Q()
+            for forms in normalize.alternatives(text):
+                in_title &= Q(
+                    *[Q(title_terms__contains=f" {form}") for form in forms],
+                    _connector=Q.OR,
+                )
+            title_bonus = Case(
+                When(in_title, then=Value(0.5)),
                 default=Value(0.0),
                 output_field=FloatField(),
             )
@@ -148,16 +161,20 @@ class DatabaseBackend(SearchBackend):
                         normalization=Value(1),
                     )
                     + exact_title
+                    + title_bonus
                 )
                 .order_by("-rank", "-date", "pk")
             )
-        terms = normalize.terms(text)
-        if not terms:
+        alternatives = normalize.alternatives(text)
+        if not alternatives:
             return None
-        for term in terms:
-            entries = entries.filter(
-                Q(title_terms__contains=f" {term}") | Q(body_terms__contains=f" {term}")
-            )
+        for forms in alternatives:
+            q = Q(pk__in=[])
+            for form in forms:
+                q |= Q(title_terms__contains=f" {form}") | Q(
+                    body_terms__contains=f" {form}"
+                )
+            entries = entries.filter(q)
         return entries
 
     def ranked_ids(self, entries, text):

@@ -139,7 +139,7 @@ class ElasticsearchBackend(SearchBackend):
         if actions:
             helpers.bulk(self.es, actions, refresh=True, raise_on_error=False)
 
-    def keys(self):
+    def indexed_keys(self):
         self.ensure_alias()
         return {
             hit.meta.id
@@ -196,6 +196,11 @@ class ElasticsearchBackend(SearchBackend):
         return search
 
     def text_query(self, text):
+        # The same Snowball stems as the database back end, as an alternative
+        # spelling of the query (« usagers » → usager, which the cluster stems
+        # to usag like the indexed « usager »), and as title prefixes.
+        stems = " ".join(normalize.terms(text))
+        exact = " ".join(normalize.folded_words(text))
         return Q(
             "bool",
             should=[
@@ -205,7 +210,21 @@ class ElasticsearchBackend(SearchBackend):
                     fields=["title^3", "body"],
                     operator="and",
                 ),
-                Q("match", **{"title.prefix": {"query": text, "operator": "and"}}),
+                Q(
+                    "multi_match",
+                    query=stems,
+                    fields=["title^3", "body"],
+                    operator="and",
+                ),
+                Q(
+                    "match",
+                    **{"title.prefix": {"query": text, "operator": "and", "boost": 2}},
+                ),
+                Q(
+                    "match",
+                    **{"title.prefix": {"query": stems, "operator": "and", "boost": 2}},
+                ),
+                Q("match_phrase", **{"title.words": {"query": exact, "boost": 5}}),
             ],
             minimum_should_match=1,
         )

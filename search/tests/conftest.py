@@ -28,7 +28,7 @@ def clean_cluster(django_db_blocker):
     with django_db_blocker.unblock():
         expected = set(SearchEntry.objects.values_list("key", flat=True))
         backend = service.elasticsearch_backend()
-        indexed = backend.keys()
+        indexed = backend.indexed_keys()
         if indexed - expected:
             backend.delete(indexed - expected)
         if expected - indexed:

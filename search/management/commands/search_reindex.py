@@ -79,7 +79,7 @@ class Command(BaseCommand):
         if service.elasticsearch_enabled():
             backends.append(service.elasticsearch_backend())
         for backend in backends:
-            indexed = backend.keys()
+            indexed = backend.indexed_keys()
             missing, extra = expected - indexed, indexed - expected
             stale = set()
             if backend.name == "database":
