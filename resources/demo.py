@@ -71,11 +71,11 @@ DOCUMENTS = [
         "programme-cluny-2018.pdf",
         lambda: make_pdf(
             [
-                "Universite europeenne de l'innovation publique territoriale",
-                "Site de Cluny - 9, 10 et 11 juillet 2018",
-                "Experience usagers : esperance democratique ?",
-                "Accueil, equipes apprenantes, defis (etapes 1 a 6),",
-                "mini-conferences et exposition collective des defis.",
+                "Université européenne de l'innovation publique territoriale",
+                "Site de Cluny – 9, 10 et 11 juillet 2018",
+                "Expérience usagers : espérance démocratique ?",
+                "Accueil, équipes apprenantes, défis (étapes 1 à 6),",
+                "mini-conférences et exposition collective des défis.",
             ]
         ),
         False,
@@ -145,8 +145,8 @@ DOCUMENTS = [
         lambda: make_pdf(
             [
                 "Innovation et action publique locale",
-                "Proposer une experience pour un atelier ou un cas pratique.",
-                "Presentation en 10 a 30 lignes ; parite des intervenants.",
+                "Proposer une expérience pour un atelier ou un cas pratique.",
+                "Présentation en 10 à 30 lignes ; parité des intervenants.",
             ]
         ),
         False,
