@@ -133,3 +133,11 @@ class TestGlossaryPages:
         term = GlossaryTermPage.objects.get(title="Prototype")
         content = page_html(client, term)
         assert f'<a href="{term.url}" class="glossary-link"' not in content
+
+
+def test_terms_cite_their_bibliography_sources(client):
+    term = GlossaryTermPage.objects.get(title="Théorie U")
+    reference = term.sources.get()
+    content = page_html(client, term)
+    assert f'<a href="{reference.url}">{reference.title}</a>' in content
+    assert term in reference.glossary_terms.all()
