@@ -46,33 +46,46 @@ class DatabaseBackend(SearchBackend):
 
     # --- writing -------------------------------------------------------------
 
+    def entry(self, doc):
+        return SearchEntry(
+            key=doc.key,
+            type=doc.type,
+            type_label=doc.type_label,
+            title=doc.title[:500],
+            url=doc.url[:500],
+            body=doc.body,
+            date=doc.date,
+            site=doc.site or "",
+            year=doc.year,
+            themes=tokens_text(doc.themes),
+            communities=tokens_text(doc.communities),
+            audience=tokens_text(doc.audience),
+            title_terms=normalize.as_index_text(doc.title),
+            body_terms=normalize.as_index_text(doc.body),
+            title_words=" ".join(normalize.folded_words(doc.title)),
+        )
+
     def upsert(self, documents):
+        documents = list(documents)
+        if not documents:
+            return
         with transaction.atomic():
-            for doc in documents:
-                entry, _created = SearchEntry.objects.update_or_create(
-                    key=doc.key,
-                    defaults={
-                        "type": doc.type,
-                        "type_label": doc.type_label,
-                        "title": doc.title[:500],
-                        "url": doc.url[:500],
-                        "body": doc.body,
-                        "date": doc.date,
-                        "site": doc.site or "",
-                        "year": doc.year,
-                        "themes": tokens_text(doc.themes),
-                        "communities": tokens_text(doc.communities),
-                        "audience": tokens_text(doc.audience),
-                        "title_terms": normalize.as_index_text(doc.title),
-                        "body_terms": normalize.as_index_text(doc.body),
-                        "title_words": " ".join(normalize.folded_words(doc.title)),
-                    },
-                )
-                if uses_postgres():
-                    SearchEntry.objects.filter(pk=entry.pk).update(
-                        vector=SearchVector("title", weight="A", config=PG_CONFIG)
-                        + SearchVector("body", weight="B", config=PG_CONFIG)
-                    )
+            SearchEntry.objects.filter(key__in=[doc.key for doc in documents]).delete()
+            SearchEntry.objects.bulk_create([self.entry(doc) for doc in documents])
+            self.update_vectors([doc.key for doc in documents])
+
+    def update_vectors(self, keys=None):
+        if not uses_postgres():
+            return
+        entries = (
+            SearchEntry.objects.all()
+            if keys is None
+            else SearchEntry.objects.filter(key__in=keys)
+        )
+        entries.update(
+            vector=SearchVector("title", weight="A", config=PG_CONFIG)
+            + SearchVector("body", weight="B", config=PG_CONFIG)
+        )
 
     def delete(self, keys):
         SearchEntry.objects.filter(key__in=list(keys)).delete()
@@ -81,21 +94,22 @@ class DatabaseBackend(SearchBackend):
         return set(SearchEntry.objects.values_list("key", flat=True))
 
     def rebuild(self, documents, progress=None):
-        seen = set()
-        batch = []
-        for doc in documents:
-            seen.add(doc.key)
-            batch.append(doc)
-            if len(batch) >= 200:
-                self.upsert(batch)
-                if progress:
-                    progress(len(batch))
-                batch = []
-        if batch:
-            self.upsert(batch)
-            if progress:
+        """Replace every entry, in one transaction (searches see the old index
+        until it commits)."""
+        with transaction.atomic():
+            SearchEntry.objects.all().delete()
+            batch = []
+            for doc in documents:
+                batch.append(self.entry(doc))
+                if len(batch) >= 1000:
+                    SearchEntry.objects.bulk_create(batch)
+                    if progress:
+                        progress(len(batch))
+                    batch = []
+            SearchEntry.objects.bulk_create(batch)
+            if progress and batch:
                 progress(len(batch))
-        SearchEntry.objects.exclude(key__in=seen).delete()
+            self.update_vectors()
 
     # --- reading -------------------------------------------------------------
 

@@ -54,6 +54,9 @@ autocomplete = analyzer(
 )
 
 
+MAX_WINDOW = 10_000  # Elasticsearch's default index.max_result_window
+
+
 class Entry(Document):
     key = Keyword()
     type = Keyword()
@@ -251,11 +254,11 @@ class ElasticsearchBackend(SearchBackend):
                 return corrected
         return results
 
-    def _search(self, query, tokens):
-        results = SearchResults(backend=self.name)
+    def build(self, query, tokens):
+        """The full request (query, filters, highlights, facets), or None."""
         search = self.base(query, tokens)
         if search is None or not query.text or not normalize.terms(query.text):
-            return results
+            return None
         search = search.query(self.text_query(query.text))
         if query.sort == "date":
             search = search.sort("-date", "_score")
@@ -279,8 +282,23 @@ class ElasticsearchBackend(SearchBackend):
         search.aggs.bucket("type_labels", "terms", field="type", size=50).metric(
             "label", "top_hits", size=1, _source=["type_label"]
         )
-        # Clamp the page so that page=10⁹ neither errors nor costs a deep scan.
-        start = (max(1, query.page) - 1) * query.per_page
+        return search
+
+    def _last_body(self, query, tokens):
+        """The request body sent for ``query`` (for the benchmark's raw run)."""
+        search = self.build(query, tokens)
+        return search[: query.per_page].to_dict() if search is not None else {}
+
+    def _search(self, query, tokens):
+        results = SearchResults(backend=self.name)
+        search = self.build(query, tokens)
+        if search is None:
+            return results
+        # Clamp the page: page=10⁹ neither errors (the cluster refuses to go
+        # past its result window) nor costs a deep scan.
+        start = min(
+            (max(1, query.page) - 1) * query.per_page, MAX_WINDOW - query.per_page
+        )
         response = search[start : start + query.per_page].execute()
         total = response.hits.total.value
         if start >= total > 0:
