@@ -21,7 +21,6 @@ from ..models import SearchEntry
 from .base import SearchBackend, SearchHit, SearchResults, highlight
 
 PG_CONFIG = "french_unaccent"
-FACET_SAMPLE = 5000  # facet counts are exact up to this many matches
 
 
 def tokens_text(values):
@@ -263,10 +262,11 @@ class DatabaseBackend(SearchBackend):
                     date=entry.date,
                 )
             )
-        results.facets = self.facets(ordered_ids[:FACET_SAMPLE])
+        results.facets = self.facets(matched)
         return results
 
-    def facets(self, ids):
+    def facets(self, matched):
+        """Facet counts over every match, read in one query (no id list)."""
         counts = {
             name: Counter() for name in ("type", "theme", "site", "year", "community")
         }
@@ -278,7 +278,7 @@ class DatabaseBackend(SearchBackend):
             year,
             themes,
             communities,
-        ) in SearchEntry.objects.filter(pk__in=ids).values_list(
+        ) in matched.order_by().values_list(
             "type", "type_label", "site", "year", "themes", "communities"
         ):
             counts["type"][type_] += 1
