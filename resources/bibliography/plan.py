@@ -57,14 +57,25 @@ class PlanRow:
 
 
 def contributors_of(page):
-    return [(c.role, c.family, c.given, c.literal) for c in page.contributors.all()]
+    return by_role(
+        (c.role, c.family, c.given, c.literal) for c in page.contributors.all()
+    )
 
 
 def record_contributors(record):
-    return [
+    return by_role(
         (c["role"], c["family"], c["given"], c["literal"])
         for c in record["contributors"]
-    ]
+    )
+
+
+def by_role(contributors):
+    """Contributors grouped by role, in order within each role: formats list
+    authors and editors apart, so only the order inside a role is meaningful."""
+    groups = {}
+    for role, *name in contributors:
+        groups.setdefault(role, []).append(tuple(name))
+    return groups
 
 
 def current_value(page, name):
