@@ -16,29 +16,15 @@ from .models import ChallengeExposition, ChallengeNews
 
 class ChallengeFilterForm(forms.Form):
     """Plain GET filters, combinable in the URL
-    (``?theme=…&site=…&edition=…&status=…&kind=…``); invalid values are ignored."""
+    (``?theme=…&site=…&edition=…&status=…&kind=…``); invalid values are ignored.
 
-    theme = forms.ModelChoiceField(
-        label=_("Thème"),
-        queryset=Theme.objects.all(),
-        to_field_name="slug",
-        empty_label=_("Tous"),
-        required=False,
-    )
-    site = forms.ModelChoiceField(
-        label=_("Site"),
-        queryset=Venue.objects.all(),
-        to_field_name="slug",
-        empty_label=_("Tous"),
-        required=False,
-    )
-    edition = forms.ModelChoiceField(
-        label=_("Édition"),
-        queryset=EditionPage.objects.none(),  # set per request: live and public
-        to_field_name="slug",
-        empty_label=_("Toutes"),
-        required=False,
-    )
+    Choices are read once each (one query per list, none again to validate);
+    éditions are those of the listed défis, so no filter leads nowhere.
+    """
+
+    theme = forms.ChoiceField(label=_("Thème"), required=False)
+    site = forms.ChoiceField(label=_("Site"), required=False)
+    edition = forms.ChoiceField(label=_("Édition"), required=False)
     status = forms.ChoiceField(
         label=_("Statut"),
         choices=[("", _("Tous")), *ChallengeStatus.choices],
@@ -50,12 +36,31 @@ class ChallengeFilterForm(forms.Form):
         required=False,
     )
 
-    def __init__(self, *args, **kwargs):
+    LOOKUPS = {
+        "theme": "themes__slug",
+        "site": "venue__slug",
+        "edition": "edition__slug",
+        "status": "status",
+        "kind": "collectivity_kind",
+    }
+
+    def __init__(self, *args, challenges, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["edition"].queryset = (
-            EditionPage.objects.live().public().order_by("-year", "title")
+        self.fields["theme"].choices = [("", _("Tous"))] + list(
+            Theme.objects.values_list("slug", "name")
         )
-        self.fields["edition"].label_from_instance = lambda e: f"{e.year} — {e.title}"
+        self.fields["site"].choices = [("", _("Tous"))] + list(
+            Venue.objects.values_list("slug", "name")
+        )
+        editions = (
+            EditionPage.objects.live()
+            .filter(pk__in=challenges.values("edition"))
+            .order_by("-year", "title")
+            .values_list("slug", "year", "title")
+        )
+        self.fields["edition"].choices = [("", _("Toutes"))] + [
+            (slug, f"{year} — {title}") for slug, year, title in editions
+        ]
 
     def cleaned(self):
         if not self.is_bound:
@@ -71,26 +76,12 @@ class ChallengeFilterForm(forms.Form):
         return bool(self.cleaned())
 
     def apply(self, challenges):
-        filters = self.cleaned()
-        lookups = {
-            "theme": "themes",
-            "site": "venue",
-            "edition": "edition",
-            "status": "status",
-            "kind": "collectivity_kind",
-        }
-        for name, lookup in lookups.items():
-            if name in filters:
-                challenges = challenges.filter(**{lookup: filters[name]})
+        for name, value in self.cleaned().items():
+            challenges = challenges.filter(**{self.LOOKUPS[name]: value})
         return challenges
 
     def query_string(self):
-        return urlencode(
-            {
-                name: getattr(value, "slug", value)
-                for name, value in self.cleaned().items()
-            }
-        )
+        return urlencode(self.cleaned())
 
 
 class StatusChangeForm(forms.Form):

@@ -57,10 +57,9 @@ class ChallengeIndexPage(IndexPageMixin, Page):
         from ..forms import ChallengeFilterForm
 
         context = Page.get_context(self, request, *args, **kwargs)
-        form = ChallengeFilterForm(request.GET or None)
-        challenges = form.apply(
-            ChallengePage.objects.child_of(self).live().public().for_listing()
-        )
+        visible = ChallengePage.objects.child_of(self).live().public()
+        form = ChallengeFilterForm(request.GET or None, challenges=visible)
+        challenges = form.apply(visible.for_listing())
         context["filter_form"] = form
         context["is_filtered"] = form.is_filtered()
         context["children"] = paginate(request, challenges, self.per_page)

@@ -35,13 +35,17 @@ class EventIndexPage(IndexPageMixin, Page):
         verbose_name = _("accueil des événements")
 
     def child_pages(self, request):
-        # Newest éditions and calls first: members come for what is next.
+        # Éditions and calls have their own sections (get_context); the
+        # paginated cards list the section's other pages.
+        from .calls import CallForContributionsPage
+
         return (
             self.get_children()
             .live()
             .public()
+            .not_type((EditionPage, CallForContributionsPage))
             .specific()
-            .order_by("-first_published_at")
+            .order_by("title")
         )
 
     def get_context(self, request, *args, **kwargs):

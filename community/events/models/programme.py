@@ -159,6 +159,8 @@ class Session(index.Indexed, models.Model):
         indexes = [models.Index(fields=["edition", "venue", "start"])]
 
     def __str__(self):
+        if not (self.venue_id and self.start):
+            return self.title
         return f"{self.title} ({date_format(self.local_start, 'j F Y, H:i')})"
 
     def get_absolute_url(self):
