@@ -271,3 +271,39 @@ def seed(log):
     shell.organiser = "CNFPT — Institut national des études territoriales"
     shell.save()
     log("accueil et pages génériques")
+
+
+def _plain(value):
+    return value.pk if hasattr(value, "_meta") else value
+
+
+def sync_relations(page, children=None, m2m=None):
+    """Give ``page`` these inline children and many-to-many values, and publish
+    a revision only when they differ from what the page has (idempotent).
+
+    ``children``: ``{relation_name: [ {field: value, …}, … ]}`` in order, for
+    the page's ParentalKey children; ``m2m``: ``{field_name: [objects]}`` for
+    its ParentalManyToManyFields. Going through a revision keeps the editor's
+    view (built from the latest revision) in step with the live rows.
+    """
+    changed = False
+    for relation, rows in (children or {}).items():
+        manager = getattr(page, relation)
+        names = list(rows[0]) if rows else []
+        current = [
+            {name: _plain(getattr(child, name)) for name in names}
+            for child in manager.all()
+        ]
+        wanted = [{name: _plain(value) for name, value in row.items()} for row in rows]
+        if current != wanted:
+            model = manager.model
+            setattr(page, relation, [model(**row) for row in rows])
+            changed = True
+    for name, objects in (m2m or {}).items():
+        current = {obj.pk for obj in getattr(page, name).all()}
+        if current != {obj.pk for obj in objects}:
+            setattr(page, name, objects)
+            changed = True
+    if changed:
+        page.save_revision().publish()
+    return changed

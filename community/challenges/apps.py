@@ -8,3 +8,7 @@ class ChallengesConfig(AppConfig):
     name = "community.challenges"
     label = "challenges"
     verbose_name = _("Défis")
+
+    def ready(self):
+        # Register this app's permission rule, RGPD handlers and activity source.
+        from . import activity, personal_data, rules  # noqa: F401

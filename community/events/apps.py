@@ -8,3 +8,9 @@ class EventsConfig(AppConfig):
     name = "community.events"
     label = "events"
     verbose_name = _("Événements")
+
+    def ready(self):
+        # Register this app's permission rules and RGPD handlers.
+        from . import personal_data, rules, signals  # noqa: F401
+
+        signals.connect()

@@ -28,8 +28,10 @@ INSTALLED_APPS = [
     "resources",
     "resources.bibliography",
     "community.members",
-    "community.challenges",
+    # Events before challenges: a défi names its édition and site, and the
+    # demo content of défis hangs from the éditions.
     "community.events",
+    "community.challenges",
     "search",
     # Wagtail
     "wagtail.api.v2",

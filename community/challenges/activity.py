@@ -1,0 +1,50 @@
+"""The défis of a member's équipes apprenantes, in their dashboard: status
+changes and follow-up news."""
+
+from django.utils.translation import gettext as _
+
+from community.members.activity import ActivityItem, register_source
+
+from .models import ChallengeNews, ChallengeStatusChange
+
+
+@register_source
+def challenge_activity(user, p, limit):
+    if not p.teams:
+        return []
+    changes = (
+        ChallengeStatusChange.objects.filter(
+            challenge__teams__in=p.teams, challenge__live=True
+        )
+        .select_related("challenge")
+        .order_by("-recorded_at")
+        .distinct()[:limit]
+    )
+    news = (
+        ChallengeNews.objects.filter(challenge__teams__in=p.teams, challenge__live=True)
+        .select_related("challenge")
+        .order_by("-created_at")
+        .distinct()[:limit]
+    )
+    items = [
+        ActivityItem(
+            change.recorded_at,
+            _("Le défi « %(challenge)s » est maintenant « %(status)s »")
+            % {
+                "challenge": change.challenge.title,
+                "status": change.get_to_status_display(),
+            },
+            change.challenge.url,
+        )
+        for change in changes
+    ]
+    items += [
+        ActivityItem(
+            item.created_at,
+            _("Nouvelle du défi « %(challenge)s » : %(title)s")
+            % {"challenge": item.challenge.title, "title": item.title},
+            item.challenge.url,
+        )
+        for item in news
+    ]
+    return items

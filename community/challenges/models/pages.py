@@ -1,0 +1,354 @@
+"""Défis as pages: the ``/defis/`` index with its filters, and one page per défi
+holding its *fiche défi* (the editorial part, with revisions and workflow)."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import (
+    FieldPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    PageChooserPanel,
+)
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from home.mixins import IndexPageMixin
+from home.pagination import paginate
+
+from ..choices import ChallengeRole, ChallengeStatus, CollectivityKind
+
+FICHE_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+
+
+class ChallengeQuerySet(PageQuerySet):
+    """Défis with what their cards show, in one query plus one for themes."""
+
+    def for_listing(self):
+        return (
+            self.select_related("edition", "venue")
+            .prefetch_related("themes")
+            .order_by("-edition__year", "venue__sort_order", "number", "title")
+        )
+
+
+ChallengeManager = PageManager.from_queryset(ChallengeQuerySet)
+
+
+class ChallengeIndexPage(IndexPageMixin, Page):
+    """The ``/defis/`` section listing the défis of every édition, with filters."""
+
+    per_page = 24
+
+    content_panels = Page.content_panels + IndexPageMixin.content_panels
+    search_fields = Page.search_fields + IndexPageMixin.search_fields
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["challenges.ChallengePage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("accueil des défis")
+
+    def get_context(self, request, *args, **kwargs):
+        from ..forms import ChallengeFilterForm
+
+        context = Page.get_context(self, request, *args, **kwargs)
+        visible = ChallengePage.objects.child_of(self).live().public()
+        form = ChallengeFilterForm(request.GET or None, challenges=visible)
+        challenges = form.apply(visible.for_listing())
+        context["filter_form"] = form
+        context["is_filtered"] = form.is_filtered()
+        context["children"] = paginate(request, challenges, self.per_page)
+        context["query_string"] = form.query_string()
+        return context
+
+
+class ChallengePage(RoutablePageMixin, Page):
+    """A défi: a « Comment … ? » question brought by a collectivité, its fiche,
+    its status, and what the équipe apprenante made of it."""
+
+    number = models.PositiveSmallIntegerField(
+        _("numéro"),
+        null=True,
+        blank=True,
+        help_text=_("Le numéro du défi dans son édition (« Défi 3 »)."),
+    )
+    question = models.TextField(
+        _("question"),
+        help_text=_(
+            "La question « Comment … ? » telle que la collectivité l'a formulée ; "
+            "le titre de la page peut en être une forme courte."
+        ),
+    )
+    short_name = models.CharField(
+        _("nom court"),
+        max_length=120,
+        blank=True,
+        help_text=_(
+            "Un nom court qui aide à s'y retrouver, par exemple « La Glacière »."
+        ),
+    )
+    collectivity = models.CharField(
+        _("collectivité"),
+        max_length=200,
+        help_text=_("Qui apporte le défi, par exemple « Ville de Rennes »."),
+    )
+    collectivity_kind = models.CharField(
+        _("type de collectivité"),
+        max_length=20,
+        choices=CollectivityKind.choices,
+        default=CollectivityKind.COMMUNE,
+    )
+    territory = RichTextField(
+        _("territoire"),
+        features=FICHE_FEATURES,
+        blank=True,
+        help_text=_(
+            "Le territoire où s'inscrit le défi : taille, population, contexte."
+        ),
+    )
+    stakes = RichTextField(_("enjeux"), features=FICHE_FEATURES, blank=True)
+    stakeholders = RichTextField(
+        _("parties prenantes et usagers"), features=FICHE_FEATURES, blank=True
+    )
+    obstacles = RichTextField(_("obstacles"), features=FICHE_FEATURES, blank=True)
+    levers = RichTextField(_("leviers"), features=FICHE_FEATURES, blank=True)
+    themes = ParentalManyToManyField(
+        "home.Theme",
+        blank=True,
+        related_name="challenges",
+        verbose_name=_("thèmes (grandes mutations)"),
+    )
+    edition = models.ForeignKey(
+        "events.EditionPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="challenges",
+        verbose_name=_("édition"),
+    )
+    venue = models.ForeignKey(
+        "events.Venue",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="challenges",
+        verbose_name=_("site"),
+        help_text=_("Le site de l'université où le défi est travaillé."),
+    )
+    teams = ParentalManyToManyField(
+        "members.LearningTeam",
+        blank=True,
+        related_name="challenges",
+        verbose_name=_("équipes apprenantes"),
+        help_text=_("Leurs membres peuvent remplir les étapes et l'exposition."),
+    )
+    more_info_url = models.URLField(
+        _("plus d'information"),
+        blank=True,
+        help_text=_("Une page extérieure qui présente le défi, s'il y en a une."),
+    )
+    # The lifecycle is not edited with the fiche: it moves only along the
+    # allowed transitions (lifecycle.py) and is kept when a revision is
+    # published (see with_content_json).
+    status = models.CharField(
+        _("statut"),
+        max_length=20,
+        choices=ChallengeStatus.choices,
+        default=ChallengeStatus.PROPOSED,
+        editable=False,
+    )
+    status_changed_on = models.DateField(
+        _("statut depuis le"), null=True, blank=True, editable=False
+    )
+
+    objects = ChallengeManager()
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldPanel("question"),
+                FieldPanel("number"),
+                FieldPanel("short_name"),
+                FieldPanel("collectivity"),
+                FieldPanel("collectivity_kind"),
+                FieldPanel("edition"),
+                FieldPanel("venue"),
+                FieldPanel("themes"),
+            ],
+            heading=_("Le défi"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("territory"),
+                FieldPanel("stakes"),
+                FieldPanel("stakeholders"),
+                FieldPanel("obstacles"),
+                FieldPanel("levers"),
+            ],
+            heading=_("La fiche défi"),
+        ),
+        InlinePanel("people", label=_("Porteurs et facilitateurs")),
+        FieldPanel("teams"),
+        InlinePanel("related_resources", label=_("Ressources liées")),
+        FieldPanel("more_info_url"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("question"),
+        index.SearchField("short_name"),
+        index.SearchField("collectivity"),
+        index.SearchField("territory"),
+        index.SearchField("stakes"),
+        index.SearchField("stakeholders"),
+        index.SearchField("obstacles"),
+        index.SearchField("levers"),
+        index.FilterField("status"),
+        index.FilterField("collectivity_kind"),
+        index.FilterField("edition"),
+        index.FilterField("venue"),
+        index.RelatedFields("themes", [index.SearchField("name")]),
+    ]
+    parent_page_types = ["challenges.ChallengeIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("défi")
+        verbose_name_plural = _("défis")
+
+    def with_content_json(self, content):
+        """Publishing or reverting a revision keeps the current status: the
+        lifecycle lives outside the fiche's revisions."""
+        obj = super().with_content_json(content)
+        obj.status = self.status
+        obj.status_changed_on = self.status_changed_on
+        return obj
+
+    def get_context(self, request, *args, **kwargs):
+        from community.events.choices import ChallengeStep
+        from community.members import policy
+
+        from ..forms import NewsForm, StatusChangeForm
+        from ..lifecycle import allowed_next
+        from .progress import ChallengeExposition
+
+        context = super().get_context(request, *args, **kwargs)
+        summaries = dict(self.step_summaries.values_list("step", "summary"))
+        context["steps"] = [
+            (step, summaries.get(step.value, "")) for step in ChallengeStep
+        ]
+        context["exposition"] = ChallengeExposition.objects.filter(
+            challenge=self
+        ).first()
+        context["news"] = list(self.news.select_related("author"))
+        context["history"] = list(self.status_changes.all())
+        context["related"] = [
+            item.page
+            for item in self.related_resources.select_related("page")
+            if item.page.live
+        ]
+        context["can_contribute"] = policy.can_contribute(request.user, self)
+        can_moderate = policy.can_moderate(request.user, self)
+        if can_moderate and allowed_next(self.status):
+            context["status_form"] = StatusChangeForm(challenge=self)
+        if context["can_contribute"]:
+            context["news_form"] = NewsForm()
+        return context
+
+    @property
+    def label(self):
+        """« Défi 3 » when numbered."""
+        return _("Défi %(n)s") % {"n": self.number} if self.number else _("Défi")
+
+    def holders(self):
+        return [p for p in self.people.all() if p.role == ChallengeRole.HOLDER]
+
+    def facilitators(self):
+        return [p for p in self.people.all() if p.role == ChallengeRole.FACILITATOR]
+
+    # --- Routes: the team's progress, the status, follow-up news ----------------
+
+    @path("avancement/", name="progress")
+    def progress(self, request):
+        from ..views import progress
+
+        return progress(request, self)
+
+    @path("statut/", name="status")
+    def change_status(self, request):
+        from ..views import change_status
+
+        return change_status(request, self)
+
+    @path("nouvelles/", name="news")
+    def add_news(self, request):
+        from ..views import add_news
+
+        return add_news(request, self)
+
+    def route_url(self, name):
+        return self.url + self.reverse_subpage(name)
+
+
+class ChallengePerson(Orderable):
+    """A porteur or facilitateur of a défi: a member, or a role in an organisation."""
+
+    challenge = ParentalKey(
+        ChallengePage, on_delete=models.CASCADE, related_name="people"
+    )
+    role = models.CharField(_("rôle"), max_length=15, choices=ChallengeRole.choices)
+    member = models.ForeignKey(
+        "members.User",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="challenge_roles",
+        verbose_name=_("membre"),
+        help_text=_("S'il a un compte : il pourra alors faire avancer le défi."),
+    )
+    label = models.CharField(
+        _("fonction"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Sans compte, décrivez la personne par sa fonction "
+            "(« DGS », « cheffe de projet ») plutôt que par son nom."
+        ),
+    )
+    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
+
+    panels = [
+        FieldPanel("role"),
+        FieldPanel("member"),
+        FieldPanel("label"),
+        FieldPanel("organisation"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("porteur ou facilitateur")
+
+    def __str__(self):
+        who = str(self.member) if self.member_id else self.label
+        return ", ".join(part for part in (who, self.organisation) if part)
+
+
+class ChallengeRelatedResource(Orderable):
+    """A resource page (rôle, méthode, glossaire, document) useful for the défi."""
+
+    challenge = ParentalKey(
+        ChallengePage, on_delete=models.CASCADE, related_name="related_resources"
+    )
+    page = models.ForeignKey(
+        "wagtailcore.Page",
+        on_delete=models.CASCADE,
+        related_name="+",  # resources do not list the défis that cite them
+        verbose_name=_("ressource"),
+    )
+
+    panels = [PageChooserPanel("page")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("ressource liée")

@@ -1,0 +1,138 @@
+"""Who may see and do what in the events app, as rules of the one policy
+(``community.members.policy``); views only ever ask the policy.
+
+- Sessions are public where their édition page is; logged-in members who may
+  see them register (``can_contribute``).
+- A registration is seen by its member and by those who edit the édition.
+- Calls are pages; *moderating* a call means sitting on its selection
+  committee (the call's ``committee_group``) — editing the page is not enough
+  to read the proposals.
+- A proposal is seen by its author and, once sent, by the committee; only
+  its author edits it, while it is a draft and the call is open.
+- Committee comments are seen by the committee only, never by the author
+  (unless they sit on the committee themselves).
+"""
+
+from django.db.models import Q
+
+from community.members.policy import PageRule, Rule, register
+
+from .choices import ProposalStatus
+from .models import (
+    CallForContributionsPage,
+    Proposal,
+    ProposalComment,
+    Registration,
+    Session,
+)
+
+PAGES = PageRule()
+
+
+def on_committee(p, call):
+    return p.superuser or (
+        call.committee_group_id is not None and call.committee_group_id in p.groups
+    )
+
+
+@register(CallForContributionsPage)
+class CallRule(PageRule):
+    def can_moderate(self, user, p, obj):
+        return p.authenticated and on_committee(p, obj)
+
+    def can_contribute(self, user, p, obj):
+        return p.authenticated and self.can_view(user, p, obj) and obj.is_open
+
+
+@register(Proposal)
+class ProposalRule(Rule):
+    def can_view(self, user, p, obj):
+        if not p.authenticated:
+            return False
+        if obj.author_id == p.user_id:
+            return True
+        return obj.status != ProposalStatus.DRAFT and on_committee(p, obj.call)
+
+    def can_edit(self, user, p, obj):
+        return (
+            p.authenticated
+            and obj.author_id == p.user_id
+            and obj.status == ProposalStatus.DRAFT
+            and obj.call.is_open
+        )
+
+    def can_moderate(self, user, p, obj):
+        return (
+            p.authenticated
+            and obj.status != ProposalStatus.DRAFT
+            and on_committee(p, obj.call)
+        )
+
+    def can_contribute(self, user, p, obj):
+        # Commenting a proposal is the committee's work.
+        return self.can_moderate(user, p, obj)
+
+    def visible_q(self, user, p):
+        if not p.authenticated:
+            return Q(pk__in=[])
+        committee = ~Q(status=ProposalStatus.DRAFT)
+        if not p.superuser:
+            committee &= Q(call__committee_group_id__in=p.groups)
+        return Q(author_id=p.user_id) | committee
+
+
+@register(ProposalComment)
+class ProposalCommentRule(Rule):
+    def can_view(self, user, p, obj):
+        return p.authenticated and on_committee(p, obj.proposal.call)
+
+    def can_edit(self, user, p, obj):
+        return p.authenticated and obj.author_id == p.user_id
+
+    def visible_q(self, user, p):
+        if p.superuser:
+            return Q()
+        if not p.authenticated:
+            return Q(pk__in=[])
+        return Q(proposal__call__committee_group_id__in=p.groups)
+
+
+@register(Session)
+class SessionRule(Rule):
+    def can_view(self, user, p, obj):
+        return PAGES.can_view(user, p, obj.edition)
+
+    def may_know(self, user, p, obj):
+        return PAGES.may_know(user, p, obj.edition)
+
+    def can_edit(self, user, p, obj):
+        return PAGES.can_edit(user, p, obj.edition)
+
+    def can_moderate(self, user, p, obj):
+        return PAGES.can_edit(user, p, obj.edition)
+
+    def can_contribute(self, user, p, obj):
+        return (
+            p.authenticated
+            and obj.has_registration
+            and not obj.is_past
+            and self.can_view(user, p, obj)
+        )
+
+    def visible_q(self, user, p):
+        pages = PAGES.visible_q(user, p)
+        return Q(edition__in=Session.edition.field.related_model.objects.filter(pages))
+
+
+@register(Registration)
+class RegistrationRule(Rule):
+    def can_view(self, user, p, obj):
+        return obj.user_id == p.user_id or PAGES.can_edit(user, p, obj.session.edition)
+
+    def can_edit(self, user, p, obj):
+        return p.authenticated and obj.user_id == p.user_id
+
+    def visible_q(self, user, p):
+        if p.superuser:
+            return Q()
+        return Q(user_id=p.user_id) if p.authenticated else Q(pk__in=[])
