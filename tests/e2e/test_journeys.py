@@ -111,7 +111,9 @@ def test_newcomer_joins_a_restricted_community_and_a_team(live, chromium, outbox
 
     with approval.step("l'animatrice l'ajoute à une équipe apprenante"):
         animateur_page.goto(live(f"/communaute/equipes/{TEAM_SLUG}/"))
-        animateur_page.locator("form[action$='/ajouter/'] input[name=email]").fill(email)
+        animateur_page.locator("form[action$='/ajouter/'] input[name=email]").fill(
+            email
+        )
         animateur_page.get_by_role("button", name="Ajouter à l'équipe").click()
         animateur_page.wait_for_load_state()
         assert f"Nouvelle {suffix}" in animateur_page.content()
@@ -125,7 +127,9 @@ def test_newcomer_joins_a_restricted_community_and_a_team(live, chromium, outbox
     animateur_page.context.close()
 
 
-@pytest.mark.skip(reason="needs issue 3 (workflow de relecture) and issue 8 (recherche)")
+@pytest.mark.skip(
+    reason="needs issue 3 (workflow de relecture) and issue 8 (recherche)"
+)
 def test_method_reviewed_published_and_found_without_accents(live, chromium):
     """Un éditeur écrit une méthodologie et la soumet à relecture, une seconde
     éditrice la publie, un visiteur anonyme la trouve par la boîte de recherche

@@ -128,7 +128,9 @@ def _standard_page(cast, kind, publish=True):
 def draft_page(cast):
     _standard_page(cast, "BROUILLON", publish=False)
     return Secret(
-        token("BROUILLON", cast), "une page en brouillon", f"/page-brouillon-{cast.suffix}/"
+        token("BROUILLON", cast),
+        "une page en brouillon",
+        f"/page-brouillon-{cast.suffix}/",
     )
 
 

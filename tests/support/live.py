@@ -8,8 +8,9 @@ suites run after every other test of the session (see ``tests/conftest.py``),
 and each browser test creates what it writes under names of its own.
 """
 
+from django.contrib.staticfiles.handlers import StaticFilesHandler
 from django.db import connections
-from django.test.testcases import LiveServerThread, _StaticFilesHandler
+from django.test.testcases import LiveServerThread
 
 
 class LiveSite:
@@ -26,7 +27,11 @@ class LiveSite:
         for conn in self.shared.values():
             conn.inc_thread_sharing()
         self.thread = LiveServerThread(
-            self.host, _StaticFilesHandler, connections_override=self.shared, port=0
+            # Static files from the finders, as StaticLiveServerTestCase does.
+            self.host,
+            StaticFilesHandler,
+            connections_override=self.shared,
+            port=0,
         )
         self.thread.daemon = True
         self.thread.start()
