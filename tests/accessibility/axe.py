@@ -18,9 +18,7 @@ def blocking_violations(page):
 def describe(violations):
     lines = []
     for violation in violations:
-        targets = ", ".join(
-            " ".join(node["target"]) for node in violation["nodes"][:5]
-        )
+        targets = ", ".join(" ".join(node["target"]) for node in violation["nodes"][:5])
         lines.append(
             f"[{violation['impact']}] {violation['id']} : {violation['help']} — {targets}"
         )
