@@ -60,9 +60,8 @@ def avatar_accepted(cast, name, content, content_type):
 
 
 def document_accepted(cast, name, content, content_type):
-    from wagtail.documents.forms import get_document_form
-
     from wagtail.documents import get_document_model
+    from wagtail.documents.forms import get_document_form
 
     from community.members.models import User
 

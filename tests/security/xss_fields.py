@@ -7,8 +7,8 @@ field (a thread title, a comment, a carnet entry, a proposal…) adds an entry
 to ``WRITABLE_FIELDS``.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from django.urls import reverse
 
