@@ -7,6 +7,10 @@ Playwright they are skipped loudly; with CI=true that is a failure.
 """
 
 import os
+from io import StringIO
+
+from django.conf import settings
+from django.core.management import call_command
 
 import pytest
 
@@ -41,6 +45,9 @@ def live_site(django_db_setup, django_db_blocker):
                 "Le contenu de démonstration a été vidé par un test transactionnel : "
                 "lancez les suites navigateur seules (pytest -m browser)."
             )
+        if settings.SEARCH_BACKEND == "elasticsearch":
+            # The demo was seeded before this session's indexes were ready.
+            call_command("update_index", stdout=StringIO())
         site = LiveSite()
         yield site
         site.stop()
