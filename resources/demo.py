@@ -15,7 +15,7 @@ from home.models import Theme
 
 from .choices import DocumentType, Language, Licence
 from .demo_files import make_docx, make_odt, make_pdf
-from .demo_glossary import TERMS
+from .demo_glossary import SOURCES, TERMS
 from .demo_methods import METHODS
 from .demo_roles import ROLES
 from .editorial import ensure_collection, ensure_editorial_setup
@@ -71,11 +71,11 @@ DOCUMENTS = [
         "programme-cluny-2018.pdf",
         lambda: make_pdf(
             [
-                "Universite europeenne de l'innovation publique territoriale",
-                "Site de Cluny - 9, 10 et 11 juillet 2018",
-                "Experience usagers : esperance democratique ?",
-                "Accueil, equipes apprenantes, defis (etapes 1 a 6),",
-                "mini-conferences et exposition collective des defis.",
+                "Université européenne de l'innovation publique territoriale",
+                "Site de Cluny – 9, 10 et 11 juillet 2018",
+                "Expérience usagers : espérance démocratique ?",
+                "Accueil, équipes apprenantes, défis (étapes 1 à 6),",
+                "mini-conférences et exposition collective des défis.",
             ]
         ),
         False,
@@ -145,8 +145,8 @@ DOCUMENTS = [
         lambda: make_pdf(
             [
                 "Innovation et action publique locale",
-                "Proposer une experience pour un atelier ou un cas pratique.",
-                "Presentation en 10 a 30 lignes ; parite des intervenants.",
+                "Proposer une expérience pour un atelier ou un cas pratique.",
+                "Présentation en 10 à 30 lignes ; parité des intervenants.",
             ]
         ),
         False,
@@ -244,12 +244,38 @@ def seed_glossary(library):
             synonyms="\n".join(variants),
             definition=f"<p>{definition}</p>",
         )
+    references = glossary_sources()
     for title, _variants, _definition, see_also, themes in TERMS:
         sync_relations(
             pages[title],
             themes=_themes(themes),
             see_also=[pages[name] for name in see_also],
+            sources=references.get(title, []),
         )
+
+
+def glossary_sources():
+    """Bibliography references per term.
+
+    The bibliography's demo runs after this one (INSTALLED_APPS order) but
+    needs the /ressources/ hub made here: run it now (it is idempotent, its own
+    turn then changes nothing) so that a first seed_demo already links sources.
+    """
+    from django.apps import apps
+
+    from resources.bibliography import demo as bibliography_demo
+
+    bibliography_demo.seed(lambda message: None)
+    ReferencePage = apps.get_model("bibliography", "ReferencePage")
+    found = {}
+    for term, beginnings in SOURCES.items():
+        for beginning in beginnings:
+            reference = ReferencePage.objects.filter(
+                title__startswith=beginning
+            ).first()
+            if reference is not None:
+                found.setdefault(term, []).append(reference)
+    return found
 
 
 def seed_methods(library):

@@ -277,3 +277,13 @@ TERMS = [
         ["reformes-institutionnelles"],
     ),
 ]
+
+# Glossary term -> titles (beginnings) of bibliography references it rests on.
+SOURCES = {
+    "Théorie U": ["Theory U"],
+    "Intelligence collective": ["L'intelligence collective", "Big Mind"],
+    "Co-design": ["Design for Policy", "Design, When Everybody Designs"],
+    "Co-construction": ["Enhancing Collaborative Innovation"],
+    "Expérimentation": ["Embracing Innovation in Government"],
+    "Écosystème d'innovation": ["i-teams"],
+}

@@ -3,9 +3,11 @@
 import mimetypes
 
 from django.db import models
+from django.db.models import Exists, ExpressionWrapper, F, OuterRef
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.documents.models import AbstractDocument, Document, DocumentQuerySet
+from wagtail.models import CollectionViewRestriction
 from wagtail.search import index
 
 from ..choices import DocumentType, ExtractionStatus, Language, Licence
@@ -13,11 +15,14 @@ from ..choices import DocumentType, ExtractionStatus, Language, Licence
 
 class ResourceDocumentQuerySet(DocumentQuerySet):
     def public(self):
-        """Documents of collections without a view restriction (anyone may read)."""
-        # home.api imports the document API, which needs the models loaded.
-        from home.api import public_collections
-
-        return self.filter(collection__in=public_collections())
+        """Documents that anyone may read: no view restriction on their collection
+        or any collection above it (one SQL condition, no extra query)."""
+        restrictions = CollectionViewRestriction.objects.annotate(
+            document_path=ExpressionWrapper(
+                OuterRef("collection__path"), output_field=models.CharField()
+            )
+        ).filter(document_path__startswith=F("collection__path"))
+        return self.filter(~Exists(restrictions))
 
 
 class ResourceDocument(AbstractDocument):

@@ -105,12 +105,13 @@ class GlossaryIndexPage(LibraryIndexPage):
         return super().child_pages(request).order_by("letter", "title")
 
     def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        terms = context["children"]
+        context = Page.get_context(self, request, *args, **kwargs)
+        # One queryset: public() reads the view restrictions once for both uses.
+        entries = self.child_pages(request)
+        terms = context["children"] = paginate(request, entries, self.per_page)
         # Which page of the listing each letter starts on (one query).
-        letters = self.child_pages(request).values_list("letter", flat=True)
         starts = {}
-        for position, letter in enumerate(letters):
+        for position, letter in enumerate(entries.values_list("letter", flat=True)):
             starts.setdefault(letter, position // self.per_page + 1)
         context["alphabet"] = [
             (letter, letter_anchor(letter), starts.get(letter))

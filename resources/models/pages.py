@@ -160,6 +160,14 @@ class GlossaryTermPage(ResourcePageMixin, Page):
         related_name="+",  # "see also" is read from the term that links only
         verbose_name=_("voir aussi"),
     )
+    sources = ParentalManyToManyField(
+        # A string reference: resources never imports the bibliography app.
+        "bibliography.ReferencePage",
+        blank=True,
+        related_name="glossary_terms",
+        verbose_name=_("sources"),
+        help_text=_("Les références de la bibliographie qui fondent cette définition."),
+    )
     letter = models.CharField(
         _("lettre"), max_length=1, default="#", editable=False, db_index=True
     )
@@ -173,6 +181,7 @@ class GlossaryTermPage(ResourcePageMixin, Page):
             FieldPanel("definition"),
             FieldPanel("synonyms"),
             FieldPanel("see_also", widget=forms.CheckboxSelectMultiple),
+            FieldPanel("sources", widget=forms.CheckboxSelectMultiple),
             FieldPanel("summary"),
         ]
         + ResourcePageMixin.classification_panels
@@ -211,7 +220,9 @@ class GlossaryTermPage(ResourcePageMixin, Page):
         return [line.strip() for line in self.synonyms.splitlines() if line.strip()]
 
     def explicit_related(self):
-        return list(self.see_also.live().public().order_by("title"))
+        return list(self.see_also.live().public().order_by("title")) + list(
+            self.sources.live().public().order_by("title")
+        )
 
 
 class MethodPage(ResourcePageMixin, Page):

@@ -1,0 +1,143 @@
+import pytest
+from bs4 import BeautifulSoup
+
+from resources.glossary_links import build_index, fold, link_terms_in_html
+from resources.models import GlossaryIndexPage, GlossaryTermPage, first_letter
+from resources.templatetags.resources_tags import link_glossary_terms
+
+from .utils import make_method, make_term, page_html
+
+pytestmark = pytest.mark.django_db
+
+
+def index(*terms):
+    return build_index(
+        (pk, f"/g/{pk}/", names) for pk, names in enumerate(terms, start=1)
+    )
+
+
+def links(html):
+    return [(a["href"], a.get_text()) for a in BeautifulSoup(html, "html.parser")("a")]
+
+
+class TestLinkingRules:
+    def test_links_a_term_with_a_real_link(self):
+        html = link_terms_in_html(
+            "<p>Un prototype simple.</p>", index(["prototype"]), set()
+        )
+        soup = BeautifulSoup(html, "html.parser")
+        anchor = soup.find("a")
+        assert anchor["href"] == "/g/1/"
+        assert anchor.get_text().startswith("prototype")
+        assert "glossaire" in anchor.find("span", class_="visually-hidden").text
+
+    def test_at_most_once_per_page_even_across_fields(self):
+        terms, linked = index(["prototype"]), set()
+        first = link_terms_in_html("<p>prototype et prototype</p>", terms, linked)
+        second = link_terms_in_html("<p>encore un prototype</p>", terms, linked)
+        assert len(links(first)) == 1
+        assert links(second) == []
+
+    def test_never_inside_headings_or_existing_links(self):
+        html = (
+            "<h2>Le prototype</h2><p><a href='/x/'>un prototype</a></p>"
+            "<h3>prototype</h3><p>Puis le prototype.</p>"
+        )
+        result = link_terms_in_html(html, index(["prototype"]), set())
+        soup = BeautifulSoup(result, "html.parser")
+        assert soup.h2.find("a") is None and soup.h3.find("a") is None
+        assert [a["href"] for a in soup("a")] == ["/x/", "/g/1/"]
+        assert soup("p")[1].a.get_text().startswith("prototype")
+
+    def test_case_accents_and_plural_are_tolerated(self):
+        terms = index(["Théorie U"], ["Équipe apprenante"], ["Tiers-lieu"])
+        html = link_terms_in_html(
+            "<p>La THEORIE U, les équipes apprenantes et deux tiers-lieux.</p>",
+            terms,
+            set(),
+        )
+        assert [text.split(" (")[0] for _, text in links(html)] == [
+            "THEORIE U",
+            "équipes apprenantes",
+            "tiers-lieux",
+        ]
+
+    def test_whole_words_only(self):
+        html = link_terms_in_html(
+            "<p>Prototyper, un archiprototype, des EPCIs ?</p>",
+            index(["prototype"], ["EPCI"]),
+            set(),
+        )
+        assert [href for href, _ in links(html)] == ["/g/2/"]
+
+    def test_longest_variant_wins(self):
+        html = link_terms_in_html(
+            "<p>Un territoire à énergie positive.</p>",
+            index(["territoire"], ["territoire à énergie positive"]),
+            set(),
+        )
+        assert links(html)[0][0] == "/g/2/"
+
+    def test_fold_keeps_length(self):
+        text = "Équipe « théorie » ŒUVRE"
+        assert len(fold(text)) == len(text)
+        assert fold("Équipe") == "equipe"
+
+
+class TestGlossaryPages:
+    def test_each_term_has_its_own_url_and_definition(self, client):
+        term = GlossaryTermPage.objects.get(title="Parangonnage")
+        content = page_html(client, term)
+        assert "<h1>Parangonnage</h1>" in content
+        assert "benchmarking" in content
+
+    def test_a_to_z_index_has_letter_anchors(self, client):
+        content = page_html(client, GlossaryIndexPage.objects.get())
+        soup = BeautifulSoup(content, "html.parser")
+        nav = soup.find("nav", class_="alphabet")
+        assert nav.find("a", href="#lettre-p")
+        assert soup.find("h2", id="lettre-p").text.strip() == "P"
+        # A letter without terms is shown but is not a link.
+        assert not nav.find("a", href="#lettre-k")
+        section = soup.find("h2", id="lettre-p").find_parent("section")
+        assert "Parangonnage" in section.text
+
+    def test_letters_ignore_accents(self):
+        assert first_letter("Équipe apprenante") == "E"
+        assert first_letter("« Open lab »") == "O"
+        assert first_letter("3D") == "#"
+
+    def test_drafts_are_not_listed_nor_linked(self, client):
+        make_term("Brouillonnage", live=False)
+        content = page_html(client, GlossaryIndexPage.objects.get())
+        assert "Brouillonnage" not in content
+        method = make_method(
+            "Méthode brouillonnage", objective="<p>Du brouillonnage.</p>"
+        )
+        assert "glossary-link" not in link_glossary_terms(
+            "<p>brouillonnage</p>", method
+        )
+
+    def test_resource_pages_link_terms_once(self, client):
+        method = make_method(
+            "Atelier d'essai",
+            objective="<p>Construire un prototype. Tester le prototype.</p>",
+            tips="<p>Un prototype se jette.</p>",
+        )
+        content = page_html(client, method)
+        prototype = GlossaryTermPage.objects.get(title="Prototype")
+        assert content.count(f'href="{prototype.url}"') == 1
+        assert 'class="glossary-link"' in content
+
+    def test_a_term_page_does_not_link_to_itself(self, client):
+        term = GlossaryTermPage.objects.get(title="Prototype")
+        content = page_html(client, term)
+        assert f'<a href="{term.url}" class="glossary-link"' not in content
+
+
+def test_terms_cite_their_bibliography_sources(client):
+    term = GlossaryTermPage.objects.get(title="Théorie U")
+    reference = term.sources.get()
+    content = page_html(client, term)
+    assert f'<a href="{reference.url}">{reference.title}</a>' in content
+    assert term in reference.glossary_terms.all()
