@@ -150,9 +150,3 @@ def test_no_payload_runs(live, chromium, world, field):
     page.context.close()
     assert rendered >= 5
     assert not failures, f"{field.name} :\n" + "\n".join(failures[:10])
-
-
-@pytest.mark.skip(reason="needs issue 3 (import BibTeX/RIS de la bibliographie)")
-def test_bibliography_import_titles():
-    """Les titres d'un fichier BibTeX importé portent les charges du corpus ;
-    la bibliographie rendue n'en exécute aucune."""

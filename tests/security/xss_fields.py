@@ -156,6 +156,23 @@ def document_metadata(cast, value):
     return Page.objects.get(slug="documents").url
 
 
+def bibliography_import(cast, value):
+    """A BibTeX file imported by an editor: its title and abstract."""
+    from resources.bibliography.importers import ImportFileError, parse_file
+    from resources.bibliography.models import BibliographyIndexPage, ReferencePage
+    from resources.bibliography.plan import apply_plan, build_plan
+
+    library = BibliographyIndexPage.objects.get()
+    text = value.replace("{", "(").replace("}", ")")  # BibTeX's own delimiters
+    data = f"@book{{xss{cast.suffix}, title={{{text}}}, abstract={{{text}}}, year={{2021}}}}"
+    try:
+        records = parse_file("xss.bib", data.encode()).records
+    except ImportFileError:
+        return library.url
+    apply_plan(build_plan(records, library), library, cast.superuser)
+    return ReferencePage.objects.order_by("-last_published_at").first().url
+
+
 WRITABLE_FIELDS = [
     WritableField(
         "profil : nom, fonction, organisation, présentation", 150, profile_texts
@@ -170,5 +187,11 @@ WRITABLE_FIELDS = [
     ),
     WritableField(
         "document : titre, description, auteur", 255, document_metadata, "anonymous"
+    ),
+    WritableField(
+        "bibliographie : import BibTeX (titre, résumé)",
+        250,
+        bibliography_import,
+        "anonymous",
     ),
 ]
