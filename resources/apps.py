@@ -9,6 +9,6 @@ class ResourcesConfig(AppConfig):
     verbose_name = _("Ressources")
 
     def ready(self):
-        from . import signals
+        from . import search_adapters, signals  # noqa: F401 (registers the adapters)
 
         signals.connect()

@@ -7,3 +7,8 @@ class SearchConfig(AppConfig):
 
     name = "search"
     verbose_name = _("Recherche")
+
+    def ready(self):
+        from . import sync
+
+        sync.connect()

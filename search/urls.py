@@ -7,4 +7,5 @@ app_name = "search"
 urlpatterns = [
     path("", views.search, name="search"),
     path("api/", views.search_api, name="api"),
+    path("suggestions/", views.suggestions, name="suggestions"),
 ]

@@ -1,32 +1,163 @@
+"""/recherche/ (HTML), /recherche/api/ (JSON) and /recherche/suggestions/."""
+
 from urllib.parse import urlencode
 
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 
-from .query import run_search
+from community.members import policy
+from community.members.choices import Territory
+from community.members.models import Community
+from home.models import Theme
+
+from . import service
+from .backends.base import FACETS, SearchQuery, plain
+
+PER_PAGE = 10
+
+
+def query_from(request):
+    try:
+        page = int(request.GET.get("page", 1))
+    except ValueError:
+        page = 1
+    return SearchQuery(
+        text=request.GET.get("q", ""),
+        filters={name: request.GET.get(name, "") for name in FACETS},
+        sort=request.GET.get("sort", "relevance"),
+        page=min(max(page, 1), 10_000),
+        per_page=PER_PAGE,
+    )
+
+
+def facet_labels(results, user):
+    """Readable names for facet values; community names only for communities
+    the searcher may know (facet values already come from visible items)."""
+    facets = results.facets
+    themes = dict(Theme.objects.values_list("slug", "name"))
+    community_ids = [int(v) for v in facets.get("community", {}) if v.isdigit()]
+    communities = dict(
+        policy.known_to(
+            Community.objects.filter(pk__in=community_ids), user
+        ).values_list("pk", "name")
+    )
+    labels = {
+        "type": facets.get("type_labels", {}),
+        "theme": themes,
+        "site": dict(Territory.choices),
+        "year": {},
+        "community": {str(pk): name for pk, name in communities.items()},
+    }
+    titles = {
+        "type": _("Type de contenu"),
+        "theme": _("Thème"),
+        "site": _("Site"),
+        "year": _("Année"),
+        "community": _("E-communauté"),
+    }
+    groups = []
+    for name in FACETS:
+        values = [
+            (value, str(labels[name].get(value, value)), count)
+            for value, count in facets.get(name, {}).items()
+            if name != "community" or value in labels["community"]
+        ]
+        if values:
+            groups.append((name, titles[name], values))
+    return groups
 
 
 def search(request):
-    results = run_search(request, request.GET.get("q", ""))
+    query = query_from(request)
+    results = service.search(request.user, query)
+    base = {"q": query.text, **query.filters}
+    if query.sort != "relevance":
+        base["sort"] = query.sort
+
+    def url_with(**changes):
+        params = {**base, **changes}
+        return "?" + urlencode({k: v for k, v in params.items() if v})
+
+    facet_groups = []
+    for name, title, values in facet_labels(results, request.user):
+        facet_groups.append(
+            (
+                title,
+                [
+                    (
+                        label,
+                        count,
+                        query.filters.get(name) == value,
+                        url_with(
+                            **{name: "" if query.filters.get(name) == value else value}
+                        ),
+                    )
+                    for value, label, count in values
+                ],
+            )
+        )
+    from django.core.paginator import Paginator
+
+    paginator = Paginator(range(results.total), PER_PAGE)
+    page_obj = paginator.get_page(query.page) if results.total else None
     return render(
         request,
         "search/search.html",
         {
+            "query": query,
             "results": results,
-            "search_query": results.query,
-            "query_string": urlencode({"q": results.query}),
+            "search_query": query.text,
+            "facet_groups": facet_groups,
+            "page_obj": page_obj,
+            "query_string": urlencode({k: v for k, v in base.items() if v}),
+            "sort_relevance_url": url_with(sort=""),
+            "sort_date_url": url_with(sort="date"),
+            "suggestion_url": url_with(q=results.suggestion)
+            if results.suggestion
+            else "",
         },
     )
 
 
 def search_api(request):
-    results = run_search(request, request.GET.get("q", ""))
-    hits = results.page.object_list if results.page else []
+    query = query_from(request)
+    results = service.search(request.user, query)
     return JsonResponse(
         {
-            "count": results.count,
-            "results": [hit.as_dict() for hit in hits],
-            "facets": results.facets,
+            "count": results.total,
+            "results": [
+                {
+                    "title": hit.title,
+                    "url": hit.url,
+                    "type": hit.type,
+                    "type_label": hit.type_label,
+                    "snippet": plain(hit.snippet),
+                    "snippet_html": hit.snippet,
+                }
+                for hit in results.hits
+            ],
+            "facets": {
+                name: values
+                for name, values in results.facets.items()
+                if name != "type_labels"
+            },
+            "suggestion": results.suggestion,
+            "corrected_from": results.corrected_from,
+            "notice": results.notice,
+        },
+        json_dumps_params={"ensure_ascii": False},
+    )
+
+
+def suggestions(request):
+    prefix = request.GET.get("q", "")[:100]
+    hits = service.suggest(request.user, prefix) if len(prefix.strip()) >= 2 else []
+    return JsonResponse(
+        {
+            "results": [
+                {"title": h.title, "url": h.url, "type": h.type_label} for h in hits
+            ]
         },
         json_dumps_params={"ensure_ascii": False},
     )

@@ -8,3 +8,8 @@ class MembersConfig(AppConfig):
     name = "community.members"
     label = "members"
     verbose_name = _("Membres et communautés")
+
+    def ready(self):
+        from . import search_adapters
+
+        search_adapters.connect()

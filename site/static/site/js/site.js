@@ -34,3 +34,74 @@
         summary.focus();
     }
 })();
+
+// Header search: suggestions as an ARIA combobox (the form works without it).
+(function () {
+    "use strict";
+    var input = document.getElementById("recherche-q");
+    if (!input || !window.fetch) { return; }
+    var form = input.form;
+    var list = document.createElement("ul");
+    list.id = "recherche-suggestions";
+    list.className = "search-suggestions";
+    list.setAttribute("role", "listbox");
+    list.setAttribute("aria-label", input.getAttribute("data-suggestions-label") || "Suggestions");
+    list.hidden = true;
+    form.appendChild(list);
+    input.setAttribute("role", "combobox");
+    input.setAttribute("aria-autocomplete", "list");
+    input.setAttribute("aria-controls", list.id);
+    input.setAttribute("aria-expanded", "false");
+    var items = [], active = -1, timer = null, latest = 0;
+
+    function close() {
+        list.hidden = true; list.innerHTML = ""; items = []; active = -1;
+        input.setAttribute("aria-expanded", "false");
+        input.removeAttribute("aria-activedescendant");
+    }
+    function select(index) {
+        items.forEach(function (item, i) { item.setAttribute("aria-selected", i === index ? "true" : "false"); });
+        active = index;
+        if (index >= 0) { input.setAttribute("aria-activedescendant", items[index].id); }
+    }
+    function show(results) {
+        close();
+        if (!results.length) { return; }
+        results.forEach(function (result, i) {
+            var li = document.createElement("li");
+            li.id = "suggestion-" + i;
+            li.setAttribute("role", "option");
+            li.setAttribute("aria-selected", "false");
+            li.dataset.url = result.url;
+            li.textContent = result.title;
+            var type = document.createElement("small");
+            type.textContent = result.type;
+            li.appendChild(type);
+            li.addEventListener("mousedown", function (event) { event.preventDefault(); window.location = result.url; });
+            list.appendChild(li);
+            items.push(li);
+        });
+        list.hidden = false;
+        input.setAttribute("aria-expanded", "true");
+    }
+    input.addEventListener("input", function () {
+        clearTimeout(timer);
+        var value = input.value.trim();
+        if (value.length < 2) { close(); return; }
+        timer = setTimeout(function () {
+            var ticket = ++latest;
+            fetch("/recherche/suggestions/?q=" + encodeURIComponent(value), { headers: { "Accept": "application/json" } })
+                .then(function (response) { return response.ok ? response.json() : { results: [] }; })
+                .then(function (data) { if (ticket === latest) { show(data.results); } })
+                .catch(close);
+        }, 200);
+    });
+    input.addEventListener("keydown", function (event) {
+        if (list.hidden) { return; }
+        if (event.key === "ArrowDown") { event.preventDefault(); select(Math.min(active + 1, items.length - 1)); }
+        else if (event.key === "ArrowUp") { event.preventDefault(); select(Math.max(active - 1, -1)); }
+        else if (event.key === "Escape") { close(); }
+        else if (event.key === "Enter" && active >= 0) { event.preventDefault(); window.location = items[active].dataset.url; }
+    });
+    input.addEventListener("blur", function () { setTimeout(close, 150); });
+})();

@@ -1,0 +1,106 @@
+"""The interface every search back end implements, and the shapes it returns."""
+
+import html
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from .. import normalize
+
+FACETS = ("type", "theme", "site", "year", "community")
+SORTS = ("relevance", "date")
+MAX_QUERY_LENGTH = 200
+SNIPPET_WORDS = 30
+
+
+@dataclass
+class SearchQuery:
+    text: str = ""
+    filters: dict = field(default_factory=dict)  # facet name -> value
+    sort: str = "relevance"
+    page: int = 1
+    per_page: int = 10
+
+    def __post_init__(self):
+        # Long pastes are cut, not refused; control characters dropped.
+        self.text = " ".join((self.text or "").split())[:MAX_QUERY_LENGTH]
+        self.filters = {k: str(v) for k, v in self.filters.items() if k in FACETS and v}
+        if self.sort not in SORTS:
+            self.sort = "relevance"
+
+
+@dataclass
+class SearchHit:
+    key: str
+    title: str
+    url: str
+    type: str
+    type_label: str
+    snippet: str = ""  # HTML: escaped text with <mark> around matches
+    date: datetime | None = None
+
+
+@dataclass
+class SearchResults:
+    hits: list = field(default_factory=list)
+    total: int = 0
+    facets: dict = field(default_factory=dict)  # name -> {value: count}
+    suggestion: str = ""  # "did you mean"
+    corrected_from: str = ""  # set when hits are for the suggestion
+    notice: str = ""  # e.g. the fallback to the database back end
+    backend: str = ""
+
+
+class SearchBackend:
+    name = ""
+
+    def upsert(self, documents):
+        raise NotImplementedError
+
+    def delete(self, keys):
+        raise NotImplementedError
+
+    def search(self, query, tokens):
+        """``tokens``: the searcher's audience tokens, or None for superusers."""
+        raise NotImplementedError
+
+    def suggest(self, prefix, tokens, limit=8):
+        raise NotImplementedError
+
+    def indexed_keys(self):
+        raise NotImplementedError
+
+    def rebuild(self, documents, progress=None):
+        raise NotImplementedError
+
+
+def highlight(text, query_text, words=SNIPPET_WORDS):
+    """An escaped excerpt of ``text`` around the first match, matches in <mark>."""
+    query_stems = set(normalize.terms(query_text))
+    tokens = text.split()
+    if not tokens:
+        return ""
+
+    def matches(token):
+        return any(
+            normalize.stem(w).startswith(s)
+            for w in normalize.words(token)
+            for s in query_stems
+        )
+
+    first = next((i for i, token in enumerate(tokens) if matches(token)), 0)
+    start = max(0, first - words // 3)
+    window = tokens[start : start + words]
+    out = [
+        f"<mark>{html.escape(t)}</mark>"
+        if query_stems and matches(t)
+        else html.escape(t)
+        for t in window
+    ]
+    prefix = "… " if start > 0 else ""
+    suffix = " …" if start + words < len(tokens) else ""
+    return prefix + " ".join(out) + suffix
+
+
+def plain(snippet_html):
+    return html.unescape(re.sub(r"</?mark>", "", snippet_html))

@@ -1,0 +1,385 @@
+"""The Elasticsearch 8 back end, written with ``elasticsearch.dsl``.
+
+One index behind an alias (``<prefix>search``): a rebuild writes a new index
+and switches the alias in one atomic call, so searches never see a half-built
+index. The French chain (elision, lowercase, ASCII folding, French stop words,
+Snowball French stemmer — the same stemmer as the embedded back end) and an
+edge-n-gram sub-field for autocomplete use only analysis-common components,
+which the project's plugin also provides on the bare test distribution.
+"""
+
+from datetime import UTC, datetime
+
+from django.conf import settings
+
+from elasticsearch import Elasticsearch, helpers
+from elasticsearch.dsl import (
+    Date,
+    Document,
+    Index,
+    Integer,
+    Keyword,
+    Q,
+    Search,
+    Text,
+    analyzer,
+    token_filter,
+)
+
+from .. import normalize
+from .base import SearchBackend, SearchHit, SearchResults
+
+french_elision = token_filter(
+    "french_elision",
+    type="elision",
+    articles_case=True,
+    articles=sorted(normalize.ELISIONS),
+)
+french_stop = token_filter("french_stop", type="stop", stopwords="_french_")
+french_stemmer = token_filter("french_stemmer", type="stemmer", language="french")
+prefixes = token_filter("prefixes", type="edge_ngram", min_gram=1, max_gram=20)
+
+french = analyzer(
+    "french_text",
+    tokenizer="standard",
+    filter=[french_elision, "lowercase", "asciifolding", french_stop, french_stemmer],
+)
+folded = analyzer(
+    "folded", tokenizer="standard", filter=[french_elision, "lowercase", "asciifolding"]
+)
+autocomplete = analyzer(
+    "autocomplete",
+    tokenizer="standard",
+    filter=[french_elision, "lowercase", "asciifolding", prefixes],
+)
+
+
+MAX_WINDOW = 10_000  # Elasticsearch's default index.max_result_window
+
+
+class Entry(Document):
+    key = Keyword()
+    type = Keyword()
+    type_label = Keyword(index=False)
+    title = Text(
+        analyzer=french,
+        fields={
+            "words": Text(analyzer=folded),
+            "prefix": Text(analyzer=autocomplete, search_analyzer=folded),
+        },
+    )
+    body = Text(analyzer=french)
+    url = Keyword(index=False)
+    date = Date()
+    themes = Keyword()
+    site = Keyword()
+    year = Integer()
+    communities = Keyword()
+    audience = Keyword()
+
+
+def client():
+    return Elasticsearch(settings.ELASTICSEARCH_URL, request_timeout=10, max_retries=0)
+
+
+def alias_name():
+    return f"{settings.ELASTICSEARCH_INDEX_PREFIX}search"
+
+
+def new_index():
+    stamp = datetime.now(tz=UTC).strftime("%Y%m%d%H%M%S%f")
+    index = Index(f"{alias_name()}_{stamp}")
+    index.settings(number_of_shards=1, number_of_replicas=0)
+    index.document(Entry)
+    return index
+
+
+def as_source(doc):
+    return {
+        "key": doc.key,
+        "type": doc.type,
+        "type_label": doc.type_label,
+        "title": doc.title,
+        "body": doc.body,
+        "url": doc.url,
+        "date": doc.date,
+        "themes": doc.themes,
+        "site": doc.site or None,
+        "year": doc.year,
+        "communities": [str(c) for c in doc.communities],
+        "audience": doc.audience,
+    }
+
+
+class ElasticsearchBackend(SearchBackend):
+    name = "elasticsearch"
+
+    def __init__(self):
+        self.es = client()
+
+    def ensure_alias(self):
+        if not self.es.indices.exists_alias(name=alias_name()):
+            index = new_index()
+            index.create(using=self.es)
+            self.es.indices.put_alias(index=index._name, name=alias_name())
+
+    # --- writing -------------------------------------------------------------
+
+    def upsert(self, documents):
+        self.ensure_alias()
+        actions = [
+            {"_index": alias_name(), "_id": doc.key, "_source": as_source(doc)}
+            for doc in documents
+        ]
+        if actions:
+            helpers.bulk(self.es, actions, refresh=True)
+
+    def delete(self, keys):
+        self.ensure_alias()
+        actions = [
+            {"_op_type": "delete", "_index": alias_name(), "_id": key} for key in keys
+        ]
+        if actions:
+            helpers.bulk(self.es, actions, refresh=True, raise_on_error=False)
+
+    def indexed_keys(self):
+        self.ensure_alias()
+        return {
+            hit.meta.id
+            for hit in Search(using=self.es, index=alias_name()).source(False).scan()
+        }
+
+    def rebuild(self, documents, progress=None):
+        """Write a fresh index, then switch the alias atomically (no downtime)."""
+        index = new_index()
+        index.create(using=self.es)
+
+        def actions():
+            for doc in documents:
+                if progress:
+                    progress(1)
+                yield {"_index": index._name, "_id": doc.key, "_source": as_source(doc)}
+
+        helpers.bulk(self.es, actions(), chunk_size=500)
+        self.es.indices.refresh(index=index._name)
+        old = (
+            list(self.es.indices.get_alias(name=alias_name()).keys())
+            if self.es.indices.exists_alias(name=alias_name())
+            else []
+        )
+        self.es.indices.update_aliases(
+            actions=[
+                *({"remove": {"index": name, "alias": alias_name()}} for name in old),
+                {"add": {"index": index._name, "alias": alias_name()}},
+            ]
+        )
+        for name in old:
+            self.es.indices.delete(index=name)
+
+    # --- reading -------------------------------------------------------------
+
+    def base(self, query, tokens):
+        search = Search(using=self.es, index=alias_name())
+        if tokens is not None:
+            search = search.filter("terms", audience=tokens)
+        filters = query.filters
+        field_of = {
+            "type": "type",
+            "site": "site",
+            "theme": "themes",
+            "community": "communities",
+        }
+        for name, field in field_of.items():
+            if name in filters:
+                search = search.filter("term", **{field: filters[name]})
+        if "year" in filters:
+            if not filters["year"].isdigit():
+                return None
+            search = search.filter("term", year=int(filters["year"]))
+        return search
+
+    def text_query(self, text):
+        # The same Snowball stems as the database back end, as an alternative
+        # spelling of the query (« usagers » → usager, which the cluster stems
+        # to usag like the indexed « usager »), and as title prefixes.
+        stems = " ".join(normalize.terms(text))
+        exact = " ".join(normalize.folded_words(text))
+        return Q(
+            "bool",
+            should=[
+                Q(
+                    "multi_match",
+                    query=text,
+                    fields=["title^3", "body"],
+                    operator="and",
+                ),
+                Q(
+                    "multi_match",
+                    query=stems,
+                    fields=["title^3", "body"],
+                    operator="and",
+                ),
+                Q(
+                    "match",
+                    **{"title.prefix": {"query": text, "operator": "and", "boost": 2}},
+                ),
+                Q(
+                    "match",
+                    **{"title.prefix": {"query": stems, "operator": "and", "boost": 2}},
+                ),
+                Q("match_phrase", **{"title.words": {"query": exact, "boost": 5}}),
+            ],
+            minimum_should_match=1,
+        )
+
+    def search(self, query, tokens):
+        self.ensure_alias()
+        results = self._search(query, tokens)
+        if not results.total and query.text:
+            correction = self.correct(query.text, tokens)
+            if correction and correction != query.text:
+                corrected = self._search(
+                    type(query)(
+                        text=correction,
+                        filters=query.filters,
+                        sort=query.sort,
+                        page=query.page,
+                        per_page=query.per_page,
+                    ),
+                    tokens,
+                )
+                corrected.suggestion = correction
+                if corrected.total:
+                    corrected.corrected_from = query.text
+                return corrected
+        return results
+
+    def build(self, query, tokens):
+        """The full request (query, filters, highlights, facets), or None."""
+        search = self.base(query, tokens)
+        if search is None or not query.text or not normalize.terms(query.text):
+            return None
+        search = search.query(self.text_query(query.text))
+        if query.sort == "date":
+            search = search.sort("-date", "_score")
+        search = search.highlight(
+            "body",
+            "title",
+            fragment_size=180,
+            number_of_fragments=1,
+            pre_tags=["<mark>"],
+            post_tags=["</mark>"],
+            encoder="html",
+        )
+        for name, field in (
+            ("type", "type"),
+            ("theme", "themes"),
+            ("site", "site"),
+            ("year", "year"),
+            ("community", "communities"),
+        ):
+            search.aggs.bucket(name, "terms", field=field, size=50)
+        search.aggs.bucket("type_labels", "terms", field="type", size=50).metric(
+            "label", "top_hits", size=1, _source=["type_label"]
+        )
+        return search
+
+    def _last_body(self, query, tokens):
+        """The request body sent for ``query`` (for the benchmark's raw run)."""
+        search = self.build(query, tokens)
+        return search[: query.per_page].to_dict() if search is not None else {}
+
+    def _search(self, query, tokens):
+        results = SearchResults(backend=self.name)
+        search = self.build(query, tokens)
+        if search is None:
+            return results
+        # Clamp the page: page=10⁹ neither errors (the cluster refuses to go
+        # past its result window) nor costs a deep scan.
+        start = min(
+            (max(1, query.page) - 1) * query.per_page, MAX_WINDOW - query.per_page
+        )
+        response = search[start : start + query.per_page].execute()
+        total = response.hits.total.value
+        if start >= total > 0:
+            last = (total - 1) // query.per_page
+            response = search[
+                last * query.per_page : (last + 1) * query.per_page
+            ].execute()
+        results.total = total
+        for hit in response:
+            highlights = getattr(hit.meta, "highlight", None)
+            snippet = ""
+            if highlights is not None:
+                snippet = " … ".join(
+                    getattr(highlights, "body", None)
+                    or getattr(highlights, "title", None)
+                    or []
+                )
+            if not snippet:
+                from .base import highlight
+
+                snippet = highlight(hit.body or hit.title, query.text)
+            results.hits.append(
+                SearchHit(
+                    key=hit.key,
+                    title=hit.title,
+                    url=hit.url,
+                    type=hit.type,
+                    type_label=hit.type_label,
+                    snippet=snippet,
+                    date=hit.date if hasattr(hit, "date") else None,
+                )
+            )
+        aggs = response.aggregations
+        results.facets = {
+            name: {str(b.key): b.doc_count for b in getattr(aggs, name).buckets}
+            for name in ("type", "theme", "site", "year", "community")
+        }
+        results.facets["type_labels"] = {
+            b.key: b.label.hits.hits[0]["_source"]["type_label"]
+            for b in aggs.type_labels.buckets
+        }
+        return results
+
+    def correct(self, text, tokens):
+        """Term suggestions on the folded title words ("did you mean")."""
+        search = Search(using=self.es, index=alias_name()).suggest(
+            "fix",
+            text,
+            term={
+                "field": "title.words",
+                "suggest_mode": "missing",
+                "min_word_length": 4,
+            },
+        )
+        response = search[:0].execute()
+        corrected, changed = [], False
+        for entry in response.suggest.fix:
+            if entry.options:
+                corrected.append(entry.options[0].text)
+                changed = True
+            else:
+                corrected.append(entry.text)
+        return " ".join(corrected) if changed else ""
+
+    def suggest(self, prefix, tokens, limit=8):
+        self.ensure_alias()
+        if not normalize.folded_words(prefix):
+            return []
+        search = Search(using=self.es, index=alias_name())
+        if tokens is not None:
+            search = search.filter("terms", audience=tokens)
+        search = search.query(
+            "match", **{"title.prefix": {"query": prefix, "operator": "and"}}
+        ).sort("_score", "-date")[:limit]
+        return [
+            SearchHit(
+                key=h.key,
+                title=h.title,
+                url=h.url,
+                type=h.type,
+                type_label=h.type_label,
+            )
+            for h in search.execute()
+        ]

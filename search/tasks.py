@@ -1,0 +1,17 @@
+"""Background work of the search index (Django's tasks API)."""
+
+from django_tasks import task
+
+
+@task()
+def index_keys_task(keys):
+    from .service import index_keys
+
+    index_keys(keys)
+
+
+@task()
+def replay_pending_task():
+    from .service import replay_pending
+
+    replay_pending()
