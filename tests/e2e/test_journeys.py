@@ -128,7 +128,7 @@ def test_newcomer_joins_a_restricted_community_and_a_team(live, chromium, outbox
 
 
 @pytest.mark.skip(
-    reason="needs issue 3 (workflow de relecture) and issue 8 (recherche)"
+    reason="issues 3 and 8 have landed: journey still to write (issue 12)"
 )
 def test_method_reviewed_published_and_found_without_accents(live, chromium):
     """Un éditeur écrit une méthodologie et la soumet à relecture, une seconde
