@@ -1,8 +1,12 @@
 # The two commands of the README. Everything else is in scripts/.
-.PHONY: run test
+.PHONY: run test bench
 
 run:
 	bash scripts/run
 
 test:
 	bash scripts/test
+
+# Benchmarks and load figures (not a test): see the README's « Qualité ».
+bench:
+	bash scripts/bench

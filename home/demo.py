@@ -105,10 +105,25 @@ GENERIC_PAGES = [
                 "paragraph",
                 "<p>L'e-communauté est <strong>non conforme</strong> au référentiel "
                 "général d'amélioration de l'accessibilité (RGAA 4.1) : aucun audit "
-                "complet n'a encore été réalisé. Les pages sont conçues pour respecter "
-                "les critères du niveau AA (lien d'évitement, repères de navigation, "
-                "focus visible, contrastes, langue déclarée) et sont vérifiées "
-                "automatiquement à chaque modification.</p>",
+                "complet n'a encore été réalisé, le taux de conformité n'est donc pas "
+                "établi. Les pages sont conçues pour respecter les critères du niveau "
+                "AA (lien d'évitement, repères de navigation, focus visible, "
+                "contrastes, langue déclarée).</p>",
+            ),
+            ("heading", {"text": "Vérifications réalisées", "level": "h2"}),
+            (
+                "paragraph",
+                "<p>Mesure du 24 novembre 2026 : le moteur automatique axe-core 4.14 "
+                "ne relève <strong>aucune erreur grave ou critique</strong> des "
+                "critères WCAG 2.1 niveaux A et AA sur chaque type de page du site "
+                "(28 pages et vues contrôlées, en visiteur et en membre connecté, "
+                "hors administration). La navigation au clavier du menu principal, de "
+                "la recherche et des formulaires en erreur est vérifiée dans un "
+                "navigateur réel. Ces contrôles sont relancés à chaque modification "
+                "du site.</p><p>Des tests automatiques ne détectent qu'une partie des "
+                "problèmes (de l'ordre d'un tiers des critères) : ils ne remplacent "
+                "pas un audit RGAA complet, avec des tests manuels et des "
+                "technologies d'assistance, qui reste à réaliser.</p>",
             ),
             ("heading", {"text": "Retour d'information et contact", "level": "h2"}),
             (

@@ -1,4 +1,6 @@
-"""Language selection: French unless the visitor explicitly chose another.
+"""The site's own middleware: language, security policy, database outages.
+
+Language selection: French unless the visitor explicitly chose another.
 
 Django's LocaleMiddleware follows the browser's Accept-Language, which would
 turn the interface English around French content (and declare the page
@@ -6,8 +8,15 @@ turn the interface English around French content (and declare the page
 by Django's ``set_language`` view (the footer's switch) changes it.
 """
 
+import logging
+
 from django.conf import settings
+from django.db import InterfaceError, OperationalError, connections
+from django.http import HttpResponse
+from django.template.loader import render_to_string
 from django.utils import translation
+
+logger = logging.getLogger(__name__)
 
 
 class ChosenLanguageMiddleware:
@@ -22,4 +31,66 @@ class ChosenLanguageMiddleware:
         request.LANGUAGE_CODE = translation.get_language()
         response = self.get_response(request)
         response.headers.setdefault("Content-Language", request.LANGUAGE_CODE)
+        return response
+
+
+class ContentSecurityPolicyMiddleware:
+    """A Content-Security-Policy on every response (Django 5.2 has none built in).
+
+    The public site runs only its own scripts (inline styles stay allowed: the
+    error pages and Wagtail's user bar use them, and they cannot run code); the Wagtail and
+    Django admins need inline scripts and styles, blob: images (upload
+    previews) and to frame themselves (page previews).
+    """
+
+    SITE = (
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+        "img-src 'self' data:; font-src 'self'; connect-src 'self'; "
+        "object-src 'none'; base-uri 'self'; form-action 'self'; "
+        "frame-ancestors 'none'"
+    )
+    ADMIN = (
+        "default-src 'self'; script-src 'self' 'unsafe-inline'; "
+        "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
+        "font-src 'self' data:; connect-src 'self'; frame-src 'self'; "
+        "object-src 'none'; base-uri 'self'; form-action 'self'; "
+        "frame-ancestors 'self'"
+    )
+    ADMIN_PREFIXES = ("/admin/", "/django-admin/")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        policy = (
+            self.ADMIN if request.path.startswith(self.ADMIN_PREFIXES) else self.SITE
+        )
+        response.headers.setdefault("Content-Security-Policy", policy)
+        return response
+
+
+class DatabaseUnavailableMiddleware:
+    """A lost database connection becomes a French 503 page, not a 500.
+
+    The page is rendered without context processors (they query the
+    database) and asks clients to retry; the next request reconnects.
+    """
+
+    RETRY_AFTER_SECONDS = 30
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, OperationalError | InterfaceError):
+            return None
+        logger.warning("Base de données indisponible : %s", exception)
+        for connection in connections.all(initialized_only=True):
+            connection.close_if_unusable_or_obsolete()
+        response = HttpResponse(render_to_string("503.html"), status=503)
+        response["Retry-After"] = str(self.RETRY_AFTER_SECONDS)
         return response

@@ -1,0 +1,14 @@
+"""Benchmarks (scripts/bench): the test settings with both search back ends, so
+that the same content is measured on the database and on Elasticsearch."""
+
+from .test import *  # noqa: F403
+
+WAGTAILSEARCH_BACKENDS = {
+    "default": {"BACKEND": "wagtail.search.backends.database"},
+    "elasticsearch": {
+        "BACKEND": "wagtail.search.backends.elasticsearch8",
+        "URLS": [ELASTICSEARCH_URL],  # noqa: F405
+        "INDEX_PREFIX": ELASTICSEARCH_INDEX_PREFIX + "wagtail_",  # noqa: F405
+        "TIMEOUT": 10,
+    },
+}

@@ -1,0 +1,64 @@
+"""The pages the accessibility suite audits.
+
+Every Wagtail page type is audited automatically on its first live page of
+the demo (a new page type is covered as soon as its demo content exists).
+``VIEWS`` lists the other pages (Django views, allauth forms, search, errors):
+a capability that adds a non-page view adds its path here, or a function
+``() -> path`` when the path depends on the demo data.
+"""
+
+from django.urls import reverse
+
+from wagtail.models import Page, get_page_models
+
+
+def page_type_labels():
+    return sorted(model._meta.label for model in get_page_models() if model is not Page)
+
+
+def first_page_of(label):
+    from django.apps import apps
+
+    model = apps.get_model(label)
+    page = model.objects.live().public().filter(depth__gt=1).first()
+    return page.url if page else None
+
+
+def _first(model_path, attr="get_absolute_url"):
+    def path():
+        from django.apps import apps
+
+        obj = apps.get_model(model_path).objects.order_by("pk").first()
+        return getattr(obj, attr)() if obj else None
+
+    return path
+
+
+def _member_profile():
+    from community.members.models import Profile
+
+    profile = Profile.objects.exclude(job_title="").order_by("pk").first()
+    return reverse("members:member", args=[profile.user_id])
+
+
+VIEWS = {
+    "connexion": "/comptes/login/",
+    "inscription": "/comptes/signup/",
+    "mot de passe oublié": "/comptes/password/reset/",
+    "recherche": "/recherche/?q=innovation",
+    "recherche sans résultat": "/recherche/?q=zzzzzz",
+    "page introuvable (404)": "/cette-page-n-existe-pas/",
+    "tableau de bord": "/communaute/tableau-de-bord/",
+    "annuaire des membres": "/communaute/membres/",
+    "mon profil": "/comptes/profil/",
+    "mes données": "/comptes/mes-donnees/",
+    "adresses électroniques": "/comptes/email/",
+    "e-communauté publique": "/communaute/e-communautes/innovation-publique/",
+    "e-communauté restreinte": "/communaute/e-communautes/rennes/",
+    "équipe apprenante": "/communaute/equipes/equipe-mobilites-rennes-2018/",
+    "fiche membre": _member_profile,
+}
+
+
+def resolve(target):
+    return target() if callable(target) else target

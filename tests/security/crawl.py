@@ -1,0 +1,99 @@
+"""Every URL the site exposes, for the permission-leak crawl.
+
+``URL_SOURCES`` lists functions ``(secrets) -> iterable of paths``. A new
+capability that exposes URLs (threads, carnets, calls for contributions…)
+adds one function here; the crawl then fetches them as every persona.
+"""
+
+from django.urls import reverse
+
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Page
+
+SEARCH_PATHS = ("/recherche/?q={}", "/recherche/api/?q={}")
+EXPORT_FORMATS = ("bibtex", "ris", "csljson")
+
+
+def live_pages(secrets):
+    for page in Page.objects.live().filter(depth__gt=1).specific():
+        url = page.url
+        if url:
+            yield url
+            if hasattr(page, "feed_url"):
+                yield page.feed_url
+
+
+def secret_urls(secrets):
+    return (s.url for s in secrets if s.url)
+
+
+def api(secrets):
+    yield "/api/v2/pages/?limit=50"
+    yield "/api/v2/pages/?limit=50&offset=50"
+    yield "/api/v2/pages/?limit=50&offset=100"
+    yield "/api/v2/images/?limit=50"
+    yield "/api/v2/documents/?limit=50"
+    for pk in Page.objects.filter(depth__gt=1).values_list("pk", flat=True):
+        yield f"/api/v2/pages/{pk}/"
+    for pk in get_document_model().objects.values_list("pk", flat=True):
+        yield f"/api/v2/documents/{pk}/"
+    for pk in get_image_model().objects.values_list("pk", flat=True):
+        yield f"/api/v2/images/{pk}/"
+
+
+def documents_and_images(secrets):
+    for document in get_document_model().objects.all():
+        yield document.url
+    for image in get_image_model().objects.all():
+        yield image.file.url if image.file else None
+
+
+def search(secrets):
+    words = {s.search_word for s in secrets}
+    for word in words:
+        for path in SEARCH_PATHS:
+            yield path.format(word)
+            yield path.format(word.upper())
+
+
+def bibliography_exports(secrets):
+    page = Page.objects.filter(slug="bibliographie").first()
+    if page:
+        for fmt in EXPORT_FORMATS:
+            yield f"{page.url}?format={fmt}"
+
+
+def members(secrets):
+    from community.members.models import Community, LearningTeam, User
+
+    yield reverse("members:dashboard")
+    yield reverse("members:directory")
+    yield reverse("members:directory") + "?q=ZZ"
+    for community in Community.objects.all():
+        yield community.get_absolute_url()
+    for team in LearningTeam.objects.all():
+        yield team.get_absolute_url()
+    for pk in User.objects.values_list("pk", flat=True):
+        yield reverse("members:member", args=[pk])
+    yield "/sitemap.xml"
+
+
+URL_SOURCES = [
+    live_pages,
+    secret_urls,
+    api,
+    documents_and_images,
+    search,
+    bibliography_exports,
+    members,
+]
+
+
+def all_urls(secrets):
+    seen = []
+    for source in URL_SOURCES:
+        for url in source(secrets):
+            if url and url not in seen:
+                seen.append(url)
+    return seen

@@ -1,0 +1,118 @@
+"""HTTP-level protections: CSRF on every POST form, no open redirect through
+``next=``, clickjacking and content-security headers, production cookies and
+HSTS, and a clean 503 when the database is gone.
+
+``POST_FORMS`` lists the forms that change something; a capability that adds
+one adds its path here (the CSRF check then covers it).
+"""
+
+import pytest
+
+from tests.support.cast import make_cast
+from tests.support.sessions import logged_in_client
+from tests.test_settings import PRODUCTION_ENV, run_django
+
+pytestmark = pytest.mark.django_db
+
+POST_FORMS = [
+    "/comptes/login/",
+    "/comptes/signup/",
+    "/comptes/password/reset/",
+    "/comptes/profil/",
+    "/comptes/supprimer/",
+    "/communaute/e-communautes/rennes/rejoindre/",
+    "/communaute/e-communautes/innovation-publique/quitter/",
+    "/communaute/equipes/equipe-mobilites-rennes-2018/modifier/",
+    "/i18n/setlang/",
+]
+
+EVIL = "https://evil.example.com/phish"
+OPEN_REDIRECT_ATTEMPTS = [
+    EVIL,
+    "//evil.example.com/",
+    "/\\evil.example.com",
+    "https:evil.example.com",
+]
+
+
+@pytest.fixture
+def member():
+    return make_cast()["member"]
+
+
+@pytest.mark.parametrize("path", POST_FORMS)
+def test_post_without_csrf_token_is_refused(member, path):
+    client = logged_in_client(member)
+    client.handler.enforce_csrf_checks = True
+    response = client.post(path, {"email": "x@example.org", "name": "x"})
+    assert response.status_code == 403, f"{path} → {response.status_code}"
+
+
+@pytest.mark.parametrize("target", OPEN_REDIRECT_ATTEMPTS)
+def test_login_never_redirects_off_site(member, target):
+    client = logged_in_client(None)
+    response = client.post(
+        f"/comptes/login/?next={target}",
+        {"login": member.email, "password": "motdepasse-solide-42", "next": target},
+    )
+    assert response.status_code == 302
+    assert "evil.example.com" not in response["Location"]
+
+
+@pytest.mark.parametrize("target", OPEN_REDIRECT_ATTEMPTS)
+def test_set_language_never_redirects_off_site(target):
+    response = logged_in_client(None).post(
+        "/i18n/setlang/", {"language": "en", "next": target}
+    )
+    assert "evil.example.com" not in response.get("Location", "")
+
+
+@pytest.mark.parametrize("path", ["/", "/comptes/login/", "/recherche/?q=x"])
+def test_clickjacking_and_content_security_headers(client, path):
+    response = client.get(path)
+    assert response["X-Frame-Options"] == "DENY"
+    csp = response["Content-Security-Policy"]
+    assert "script-src 'self';" in csp
+    assert "frame-ancestors 'none'" in csp
+    assert "object-src 'none'" in csp
+    assert response["X-Content-Type-Options"] == "nosniff"
+
+
+def test_admin_gets_the_policy_it_needs(admin_client):
+    response = admin_client.get("/admin/")
+    assert response.status_code == 200
+    assert "frame-ancestors 'self'" in response["Content-Security-Policy"]
+
+
+def test_lost_database_gives_a_french_503(client, monkeypatch):
+    from django.db import OperationalError
+
+    from home.models import HomePage
+
+    def broken(*args, **kwargs):
+        raise OperationalError("server closed the connection unexpectedly")
+
+    monkeypatch.setattr(HomePage, "serve", broken)
+    response = client.get("/")
+    assert response.status_code == 503
+    assert response["Retry-After"]
+    assert "momentanément indisponible" in response.content.decode()
+
+
+@pytest.mark.slow
+def test_production_sends_hsts_and_redirects_to_https():
+    result = run_django(
+        "config.settings.production",
+        PRODUCTION_ENV,
+        "from django.test import Client; "
+        "c = Client(HTTP_HOST='ecommunaute.example.org'); "
+        "r = c.post('/i18n/setlang/', {'language': 'en'}, secure=True); "
+        "print(r.headers.get('Strict-Transport-Security')); "
+        "print(r.cookies['django_language'].value); "
+        "print(c.get('/', secure=False).status_code)",
+    )
+    assert result.returncode == 0, result.stderr
+    hsts, language, http_status = result.stdout.split("\n")[:3]
+    assert "max-age=31536000" in hsts and "includeSubDomains" in hsts
+    assert language == "en"
+    assert http_status == "301"

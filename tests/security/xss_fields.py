@@ -1,0 +1,197 @@
+"""Every field a member or an editor can write, for the XSS suite.
+
+Each ``WritableField`` writes a value through the same code path as a person
+(the site's forms, Draftail's converter for rich text) and returns the path
+where it is rendered, seen by ``viewer``. A capability that adds a writable
+field (a thread title, a comment, a carnet entry, a proposal…) adds an entry
+to ``WRITABLE_FIELDS``.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.urls import reverse
+
+from tests.support.sessions import logged_in_client
+
+VISIBILITIES = (
+    "job_title",
+    "organisation",
+    "employment_framework",
+    "territory",
+    "bio",
+    "avatar",
+    "interests",
+    "links",
+)
+
+
+@dataclass
+class WritableField:
+    name: str
+    max_length: int  # the shortest limit of the fields written together
+    write: Callable  # (cast, value) -> path where it is rendered
+    viewer: str = "member"  # the persona who looks at it
+
+
+def _ok(response, what):
+    assert response.status_code in (200, 302), f"{what} : {response.status_code}"
+    assert response.status_code == 302, f"{what} refusé : {response.content[:500]!r}"
+
+
+def _profile_post(value, label="Site", url="https://example.org/"):
+    data = {
+        "display_name": value,
+        "job_title": value,
+        "organisation": value,
+        "bio": value,
+        "links-TOTAL_FORMS": "1",
+        "links-INITIAL_FORMS": "0",
+        "links-0-label": label,
+        "links-0-url": url,
+    }
+    data.update({f"{field}_visibility": "public" for field in VISIBILITIES})
+    return data
+
+
+def profile_texts(cast, value):
+    author = cast["non_member"]
+    author.profile.links.all().delete()
+    response = logged_in_client(author).post("/comptes/profil/", _profile_post(value))
+    _ok(response, "profil")
+    return reverse("members:member", args=[author.pk])
+
+
+def profile_link(cast, value):
+    author = cast["non_member"]
+    author.profile.links.all().delete()
+    logged_in_client(author).post(
+        "/comptes/profil/", _profile_post("Lien", label=value[:80], url=value)
+    )  # a javascript: address is refused by the form: nothing to render then
+    return reverse("members:member", args=[author.pk])
+
+
+def community_join_message(cast, value):
+    from community.members.models import MembershipRequest
+
+    community = cast.restricted_community
+    MembershipRequest.objects.filter(community=community).delete()
+    response = logged_in_client(cast["non_member"]).post(
+        reverse("members:join", args=[community.slug]), {"message": value}
+    )
+    _ok(response, "demande d'adhésion")
+    assert MembershipRequest.objects.filter(community=community).exists()
+    return community.get_absolute_url()
+
+
+def team_name_and_description(cast, value):
+    team = cast.team
+    response = logged_in_client(cast["animateur"]).post(
+        reverse("members:team_edit", args=[team.slug]),
+        {"name": value, "description": value},
+    )
+    _ok(response, "équipe")
+    team.refresh_from_db()
+    assert team.name == value
+    return team.get_absolute_url()
+
+
+def method_rich_text(cast, value):
+    """As Draftail posts it: content state, converted by Wagtail's converter."""
+    import json
+
+    from wagtail.admin.rich_text.converters.contentstate import ContentstateConverter
+    from wagtail.rich_text import features
+
+    from resources.models import MethodPage
+
+    converter = ContentstateConverter(features.get_default_features())
+    state = {
+        "blocks": [
+            {
+                "key": "a1b2c",
+                "type": "unstyled",
+                "depth": 0,
+                "text": value,
+                "inlineStyleRanges": [],
+                "entityRanges": [
+                    {"offset": 0, "length": min(len(value), 10), "key": 0}
+                ],
+            }
+        ],
+        "entityMap": {
+            "0": {"type": "LINK", "mutability": "MUTABLE", "data": {"url": value}}
+        },
+    }
+    html = converter.to_database_format(json.dumps(state))
+    page = MethodPage.objects.live().order_by("pk").first()
+    page.objective = html
+    page.tips = html
+    page.save_revision(user=cast["editor"]).publish()
+    return page.url
+
+
+def document_metadata(cast, value):
+    from wagtail.documents import get_document_model
+    from wagtail.documents.forms import get_document_form
+
+    document = cast.public_document
+    form = get_document_form(get_document_model())(
+        data={
+            "title": value,
+            "description": value,
+            "creator": value,
+            "collection": document.collection_id,
+            "document_type": document.document_type,
+            "language": document.language,
+            "licence": document.licence,
+        },
+        instance=document,
+        user=cast.superuser,
+    )
+    assert form.is_valid(), form.errors
+    form.save()
+    from wagtail.models import Page
+
+    return Page.objects.get(slug="documents").url
+
+
+def bibliography_import(cast, value):
+    """A BibTeX file imported by an editor: its title and abstract."""
+    from resources.bibliography.importers import ImportFileError, parse_file
+    from resources.bibliography.models import BibliographyIndexPage, ReferencePage
+    from resources.bibliography.plan import apply_plan, build_plan
+
+    library = BibliographyIndexPage.objects.get()
+    text = value.replace("{", "(").replace("}", ")")  # BibTeX's own delimiters
+    data = f"@book{{xss{cast.suffix}, title={{{text}}}, abstract={{{text}}}, year={{2021}}}}"
+    try:
+        records = parse_file("xss.bib", data.encode()).records
+    except ImportFileError:
+        return library.url
+    apply_plan(build_plan(records, library), library, cast.superuser)
+    return ReferencePage.objects.order_by("-last_published_at").first().url
+
+
+WRITABLE_FIELDS = [
+    WritableField(
+        "profil : nom, fonction, organisation, présentation", 150, profile_texts
+    ),
+    WritableField("profil : lien (libellé et adresse)", 80, profile_link),
+    WritableField(
+        "message de demande d'adhésion", 1000, community_join_message, "animateur"
+    ),
+    WritableField("équipe : nom et présentation", 150, team_name_and_description),
+    WritableField(
+        "méthodologie : texte riche (éditeur)", 1000, method_rich_text, "anonymous"
+    ),
+    WritableField(
+        "document : titre, description, auteur", 255, document_metadata, "anonymous"
+    ),
+    WritableField(
+        "bibliographie : import BibTeX (titre, résumé)",
+        250,
+        bibliography_import,
+        "anonymous",
+    ),
+]

@@ -1,0 +1,214 @@
+"""The people the security and accessibility suites act as, and the private
+things only some of them may see.
+
+``PERSONAS`` are the five points of view of every crawl. ``SECRET_BUILDERS``
+lists functions that each create one private thing and return a ``Secret``:
+a unique token in its title, the URL where it lives (if any) and the personas
+allowed to see it. A new capability (a secret thread, a team-only carnet
+entry…) adds its builder here and the crawl checks it from every URL.
+"""
+
+import uuid
+from dataclasses import dataclass, field
+
+from django.contrib.auth.models import Group
+
+from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
+
+from community.members.choices import CommunityAccess, MembershipRole, TeamRole
+from community.members.tests.utils import (
+    PASSWORD,
+    add_member,
+    make_community,
+    make_editor,
+    make_team,
+    make_user,
+)
+
+PERSONAS = ("anonymous", "non_member", "member", "animateur", "editor")
+
+
+@dataclass
+class Cast:
+    """Users for each persona (``anonymous`` is None), sharing one suffix."""
+
+    suffix: str
+    users: dict = field(default_factory=dict)
+    password: str = PASSWORD
+
+    def __getitem__(self, persona):
+        return self.users.get(persona)
+
+
+@dataclass
+class Secret:
+    token: str  # a unique string in the title, searched in every response
+    what: str  # what it is, for failure messages
+    url: str | None = None  # where it lives, crawled as well
+    allowed: frozenset = frozenset()  # personas who may see it
+    search_word: str = ""  # a word of its title, for the search URLs
+
+
+def make_cast():
+    suffix = uuid.uuid4().hex[:8]
+    cast = Cast(suffix=suffix)
+    cast.users = {
+        "anonymous": None,
+        "non_member": make_user(f"non-membre-{suffix}"),
+        "member": make_user(f"membre-{suffix}"),
+        "animateur": make_user(f"animateur-{suffix}"),
+        "editor": make_editor(f"editeur-{suffix}"),
+    }
+    return cast
+
+
+def token(kind, cast):
+    return f"ZZ{kind}{cast.suffix}".upper()
+
+
+def search_word(cast):
+    """A word in every secret's title, searched for by the crawl: the search
+    page echoes its query, so the query must not be the secret token itself."""
+    return f"quokka{cast.suffix}"
+
+
+def titled(label, kind, cast):
+    return f"{label} {token(kind, cast)} {search_word(cast)}"
+
+
+def secret_community(cast):
+    name = titled("Communauté", "SECRETE", cast)
+    community = make_community(CommunityAccess.SECRET, name=name)
+    add_member(community, cast["member"])
+    add_member(community, cast["animateur"], MembershipRole.ANIMATEUR)
+    return Secret(
+        token("SECRETE", cast),
+        "une e-communauté secrète",
+        community.get_absolute_url(),
+        frozenset({"member", "animateur"}),
+    )
+
+
+def restricted_team(cast):
+    community = make_community(
+        CommunityAccess.RESTRICTED, name=f"Restreinte {cast.suffix}"
+    )
+    add_member(community, cast["member"])
+    add_member(community, cast["animateur"], MembershipRole.ANIMATEUR)
+    team = make_team(
+        community,
+        name=titled("Équipe", "EQUIPE", cast),
+        members=[(cast["member"], TeamRole.PARTICIPANT)],
+    )
+    return Secret(
+        token("EQUIPE", cast),
+        "une équipe d'une e-communauté restreinte",
+        team.get_absolute_url(),
+        frozenset({"member", "animateur"}),
+    )
+
+
+def _standard_page(cast, kind, publish=True):
+    from home.models import HomePage, StandardPage
+
+    home = HomePage.objects.get()
+    page = StandardPage(
+        title=titled("Page", kind, cast),
+        slug=f"page-{kind.lower()}-{cast.suffix}",
+        live=publish,
+    )
+    home.add_child(instance=page)
+    revision = page.save_revision()
+    if publish:
+        revision.publish()
+    page.refresh_from_db()
+    return page
+
+
+def draft_page(cast):
+    _standard_page(cast, "BROUILLON", publish=False)
+    return Secret(
+        token("BROUILLON", cast),
+        "une page en brouillon",
+        f"/page-brouillon-{cast.suffix}/",
+    )
+
+
+def unpublished_page(cast):
+    page = _standard_page(cast, "DEPUBLIEE")
+    url = page.url
+    page.unpublish()
+    return Secret(token("DEPUBLIEE", cast), "une page dépubliée", url)
+
+
+def login_restricted_page(cast):
+    page = _standard_page(cast, "CONNECTES")
+    PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.LOGIN
+    )
+    return Secret(
+        token("CONNECTES", cast),
+        "une page réservée aux personnes connectées",
+        page.url,
+        frozenset(PERSONAS) - {"anonymous"},
+    )
+
+
+def private_collection_document(cast):
+    from django.core.files.base import ContentFile
+
+    from wagtail.documents import get_document_model
+
+    group, _ = Group.objects.get_or_create(name=f"Comité {cast.suffix}")
+    cast["editor"].groups.add(group)
+    collection = Collection.get_first_root_node().add_child(
+        name=f"Privée {cast.suffix}"
+    )
+    restriction = CollectionViewRestriction.objects.create(
+        collection=collection, restriction_type=CollectionViewRestriction.GROUPS
+    )
+    restriction.groups.set([group])
+    title = titled("Document", "DOCPRIVE", cast)
+    document = get_document_model().objects.create(
+        title=title,
+        collection=collection,
+        file=ContentFile(
+            f"{title} : contenu confidentiel".encode(), name=f"prive-{cast.suffix}.txt"
+        ),
+    )
+    return Secret(
+        token("DOCPRIVE", cast),
+        "un document d'une collection privée",
+        document.url,
+        frozenset({"editor"}),
+    )
+
+
+def hidden_profile_field(cast):
+    owner = make_user(f"discret-{cast.suffix}")
+    owner.profile.organisation = titled("Organisation", "MASQUEE", cast)
+    owner.profile.organisation_visibility = "hidden"
+    owner.profile.save()
+    return Secret(
+        token("MASQUEE", cast),
+        "un champ de profil masqué",
+        f"/communaute/membres/{owner.pk}/",
+    )
+
+
+SECRET_BUILDERS = [
+    secret_community,
+    restricted_team,
+    draft_page,
+    unpublished_page,
+    login_restricted_page,
+    private_collection_document,
+    hidden_profile_field,
+]
+
+
+def make_secrets(cast):
+    secrets = [build(cast) for build in SECRET_BUILDERS]
+    for secret in secrets:
+        secret.search_word = search_word(cast)
+    return secrets
