@@ -10,7 +10,8 @@ class EventsConfig(AppConfig):
     verbose_name = _("Événements")
 
     def ready(self):
-        # Register this app's permission rules and RGPD handlers.
-        from . import personal_data, rules, signals  # noqa: F401
+        # Register this app's permission rules, RGPD handlers and search adapter.
+        from . import personal_data, rules, search_adapters, signals  # noqa: F401
 
         signals.connect()
+        search_adapters.connect()

@@ -258,6 +258,15 @@ class ChallengePage(RoutablePageMixin, Page):
             context["news_form"] = NewsForm()
         return context
 
+    def search_facets(self):
+        """Facets for the site search (``search.registry.PageAdapter``)."""
+        return {
+            "type": "defi",
+            "type_label": str(_("Défi")),
+            "site": self.venue.slug if self.venue_id else "",
+            "year": self.edition.year if self.edition_id else None,
+        }
+
     @property
     def label(self):
         """« Défi 3 » when numbered."""

@@ -137,6 +137,10 @@ class EditionPage(RoutablePageMixin, Page):
     def __str__(self):
         return self.title
 
+    def search_facets(self):
+        """Facets for the site search (``search.registry.PageAdapter``)."""
+        return {"type": "edition", "type_label": str(_("Édition")), "year": self.year}
+
     # --- The sites and dates ------------------------------------------------
 
     def site_list(self):
