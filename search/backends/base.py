@@ -2,7 +2,7 @@
 
 import html
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from .. import normalize
@@ -61,7 +61,26 @@ class SearchBackend:
         raise NotImplementedError
 
     def search(self, query, tokens):
-        """``tokens``: the searcher's audience tokens, or None for superusers."""
+        """Search; when nothing matches, try a spelling correction ("did you
+        mean") and answer for it. ``tokens``: the searcher's audience tokens,
+        or None for superusers."""
+        results = self._search(query, tokens)
+        if results.total or not query.text:
+            return results
+        correction = self.correct(query.text, tokens)
+        if not correction or correction == query.text:
+            return results
+        corrected = self._search(replace(query, text=correction), tokens)
+        corrected.suggestion = correction
+        if corrected.total:
+            corrected.corrected_from = query.text
+        return corrected
+
+    def _search(self, query, tokens):
+        raise NotImplementedError
+
+    def correct(self, text, tokens):
+        """A corrected spelling of ``text``, or "" when there is none."""
         raise NotImplementedError
 
     def suggest(self, prefix, tokens, limit=8):

@@ -191,41 +191,22 @@ class DatabaseBackend(SearchBackend):
         return entries
 
     def ranked_ids(self, entries, text):
-        """SQLite: score candidates in Python (title matches weigh more)."""
+        """SQLite: score candidates in Python (title matches weigh more, a title
+        that is exactly the query most)."""
         terms = normalize.terms(text)
-        exact = " " + " ".join(terms) + " "
+        exact = " ".join(normalize.folded_words(text))
         scored = []
-        for pk, title_terms, body_terms, date in entries.values_list(
-            "pk", "title_terms", "body_terms", "date"
+        for pk, title_terms, body_terms, title_words, date in entries.values_list(
+            "pk", "title_terms", "body_terms", "title_words", "date"
         ):
             score = sum(
-                10 * title_terms.count(f" {t}") + min(body_terms.count(f" {t}"), 5)
+                10 * min(title_terms.count(f" {t}"), 1)
+                + min(body_terms.count(f" {t}"), 5)
                 for t in terms
-            ) + (20 if title_terms == exact else 0)
+            ) + (20 if title_words == exact else 0)
             scored.append((-score, -(date.timestamp() if date else 0), pk))
         scored.sort()
         return [pk for _s, _d, pk in scored]
-
-    def search(self, query, tokens):
-        results = self._search(query, tokens)
-        if not results.total and query.text:
-            correction = self.correct(query.text, tokens)
-            if correction and correction != query.text:
-                corrected = self._search(
-                    type(query)(
-                        text=correction,
-                        filters=query.filters,
-                        sort=query.sort,
-                        page=query.page,
-                        per_page=query.per_page,
-                    ),
-                    tokens,
-                )
-                corrected.suggestion = correction
-                if corrected.total:
-                    corrected.corrected_from = query.text
-                return corrected
-        return results
 
     def _search(self, query, tokens):
         entries = self.filtered(query, tokens)

@@ -234,25 +234,7 @@ class ElasticsearchBackend(SearchBackend):
 
     def search(self, query, tokens):
         self.ensure_alias()
-        results = self._search(query, tokens)
-        if not results.total and query.text:
-            correction = self.correct(query.text, tokens)
-            if correction and correction != query.text:
-                corrected = self._search(
-                    type(query)(
-                        text=correction,
-                        filters=query.filters,
-                        sort=query.sort,
-                        page=query.page,
-                        per_page=query.per_page,
-                    ),
-                    tokens,
-                )
-                corrected.suggestion = correction
-                if corrected.total:
-                    corrected.corrected_from = query.text
-                return corrected
-        return results
+        return super().search(query, tokens)
 
     def build(self, query, tokens):
         """The full request (query, filters, highlights, facets), or None."""
