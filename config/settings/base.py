@@ -238,6 +238,8 @@ WAGTAIL_I18N_ENABLED = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # Documents carry Dublin Core metadata and their extracted text (resources app).
 WAGTAILDOCS_DOCUMENT_MODEL = "resources.ResourceDocument"
+# Its admin form also checks that a file's bytes match its extension.
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "resources.admin_forms.DocumentForm"
 # Moderation e-mails go to the reviewers (Éditeurs), not to every superuser.
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL

@@ -140,6 +140,36 @@ class TestAdminUpload:
         assert not ResourceDocument.objects.filter(title="Téléversé").exists()
         assert "exe" in response.content.decode()
 
+    def test_html_disguised_as_a_pdf_is_refused_with_a_clear_message(self, client):
+        client.force_login(make_editor())
+        html = b"<!DOCTYPE html><html><script>alert(1)</script></html>"
+        response = upload(client, "programme.pdf", html)
+        assert response.status_code == 200
+        assert "ne correspond pas à son extension" in response.content.decode()
+        assert not ResourceDocument.objects.filter(title="Téléversé").exists()
+
+    def test_the_multiple_uploader_checks_the_content_too(self, client):
+        client.force_login(make_editor())
+        collection = Collection.objects.get(name="Ressources")
+        refused = client.post(
+            reverse("wagtaildocs:add_multiple"),
+            {
+                "files[]": SimpleUploadedFile("deguise.docx", make_pdf(["x"])),
+                "collection": collection.pk,
+            },
+        )
+        assert refused.json()["success"] is False
+        assert "ne correspond pas" in refused.json()["error_message"]
+        accepted = client.post(
+            reverse("wagtaildocs:add_multiple"),
+            {
+                "files[]": SimpleUploadedFile("vrai.docx", make_docx("Vrai", ["x"])),
+                "collection": collection.pk,
+            },
+        )
+        # Accepted; its metadata is then completed in the uploader's form.
+        assert accepted.json()["success"] is True
+
     def test_anonymous_visitors_cannot_upload(self, client):
         response = upload(client, "a.pdf", make_pdf(["x"]))
         assert response.status_code == 302

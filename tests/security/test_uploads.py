@@ -119,9 +119,6 @@ def test_bad_upload_is_refused(upload, bad):
     assert not UPLOADS[upload](make_cast(), *bad)
 
 
-@pytest.mark.skip(
-    reason="needs issue 3 (contenu des documents vérifié, pas seulement l'extension)"
-)
 def test_document_disguised_by_its_extension_is_refused():
     html = b"<html><script>x()</script></html>"
     assert not document_accepted(make_cast(), "deguise.pdf", html, "application/pdf")
