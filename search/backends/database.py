@@ -12,19 +12,36 @@ from collections import Counter
 
 from django.contrib.postgres.search import SearchQuery as PgQuery
 from django.contrib.postgres.search import SearchRank, SearchVector
+from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Paginator
 from django.db import connection, transaction
-from django.db.models import Case, FloatField, Q, Value, When
+from django.db.models import Case, Count, FloatField, Q, Value, When
+from django.db.models.expressions import RawSQL
 
 from .. import normalize
 from ..models import SearchEntry
 from .base import SearchBackend, SearchHit, SearchResults, highlight
 
 PG_CONFIG = "french_unaccent"
+# SQLite's FTS5 index of the entries' terms (migration search/0003).
+FTS = "search_searchentry_fts"
 
 
 def tokens_text(values):
     return " " + " ".join(str(v) for v in values) + " "
+
+
+def fts_expression(text):
+    """The FTS5 query of ``text``: every searched word, through any of its forms
+    (stem or folded word), as a prefix; None when no word is searchable. Forms
+    are ``\\w+`` only and quoted, so no FTS5 syntax comes from the searcher."""
+    alternatives = normalize.alternatives(text)
+    if not alternatives:
+        return None
+    return " AND ".join(
+        "(" + " OR ".join(f'"{form}"*' for form in sorted(forms)) + ")"
+        for forms in alternatives
+    )
 
 
 def audience_q(tokens):
@@ -178,35 +195,40 @@ class DatabaseBackend(SearchBackend):
                 )
                 .order_by("-rank", "-date", "pk")
             )
-        alternatives = normalize.alternatives(text)
-        if not alternatives:
+        expression = fts_expression(text)
+        if expression is None:
             return None
-        for forms in alternatives:
-            q = Q(pk__in=[])
-            for form in forms:
-                q |= Q(title_terms__contains=f" {form}") | Q(
-                    body_terms__contains=f" {form}"
-                )
-            entries = entries.filter(q)
-        return entries
+        # Only constants are formatted into the SQL; the query is a parameter.
+        match = f"SELECT rowid FROM {FTS} WHERE {FTS} MATCH %s"  # noqa: S608
+        return entries.filter(pk__in=RawSQL(match, [expression]))  # noqa: S611
 
     def ranked_ids(self, entries, text):
-        """SQLite: score candidates in Python (title matches weigh more, a title
-        that is exactly the query most)."""
-        terms = normalize.terms(text)
+        """SQLite: the ids of ``entries`` matching ``text``, best first: a title
+        that is exactly the query, then the number of searched words found in
+        the title, then BM25 (titles weighing ten times the body), then the
+        newest."""
+        try:
+            filtered, params = entries.values("pk").query.sql_with_params()
+        except EmptyResultSet:  # e.g. a filter on a year that is not a number
+            return []
+        table = SearchEntry._meta.db_table
+        title_hits, title_params = [], []
+        for forms in normalize.alternatives(text):
+            title_hits.append(
+                "(" + " OR ".join(["e.title_terms LIKE %s"] * len(forms)) + ")"
+            )
+            title_params.extend(f"% {form}%" for form in sorted(forms))
+        # Constants and Django's compiled subquery only; values are parameters.
+        sql = (
+            f"SELECT e.id FROM {FTS} JOIN {table} e ON e.id = {FTS}.rowid "  # noqa: S608
+            f"WHERE {FTS} MATCH %s AND e.id IN ({filtered}) "
+            f"ORDER BY e.title_words = %s DESC, {' + '.join(title_hits)} DESC, "
+            f"bm25({FTS}, 10.0, 1.0), e.date DESC, e.id"
+        )
         exact = " ".join(normalize.folded_words(text))
-        scored = []
-        for pk, title_terms, body_terms, title_words, date in entries.values_list(
-            "pk", "title_terms", "body_terms", "title_words", "date"
-        ):
-            score = sum(
-                10 * min(title_terms.count(f" {t}"), 1)
-                + min(body_terms.count(f" {t}"), 5)
-                for t in terms
-            ) + (20 if title_words == exact else 0)
-            scored.append((-score, -(date.timestamp() if date else 0), pk))
-        scored.sort()
-        return [pk for _s, _d, pk in scored]
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [fts_expression(text), *params, exact, *title_params])
+            return [row[0] for row in cursor.fetchall()]
 
     def _search(self, query, tokens):
         entries = self.filtered(query, tokens)
@@ -223,7 +245,7 @@ class DatabaseBackend(SearchBackend):
         elif uses_postgres():
             ordered_ids = list(matched.values_list("pk", flat=True))
         else:
-            ordered_ids = self.ranked_ids(matched, query.text)
+            ordered_ids = self.ranked_ids(entries, query.text)
         paginator = Paginator(ordered_ids, query.per_page)
         results.total = paginator.count
         if not results.total:
@@ -247,29 +269,29 @@ class DatabaseBackend(SearchBackend):
         return results
 
     def facets(self, matched):
-        """Facet counts over every match, read in one query (no id list)."""
+        """Facet counts over every match, in one grouped query (the database
+        counts rows; Python only splits the few distinct token lists)."""
         counts = {
             name: Counter() for name in ("type", "theme", "site", "year", "community")
         }
         labels = {}
-        for (
-            type_,
-            type_label,
-            site,
-            year,
-            themes,
-            communities,
-        ) in matched.order_by().values_list(
-            "type", "type_label", "site", "year", "themes", "communities"
-        ):
-            counts["type"][type_] += 1
-            labels[type_] = type_label
-            if site:
-                counts["site"][site] += 1
-            if year:
-                counts["year"][str(year)] += 1
-            counts["theme"].update(themes.split())
-            counts["community"].update(communities.split())
+        groups = (
+            matched.order_by()
+            .values("type", "type_label", "site", "year", "themes", "communities")
+            .annotate(n=Count("pk"))
+        )
+        for group in groups:
+            n = group["n"]
+            counts["type"][group["type"]] += n
+            labels[group["type"]] = group["type_label"]
+            if group["site"]:
+                counts["site"][group["site"]] += n
+            if group["year"]:
+                counts["year"][str(group["year"])] += n
+            for theme in group["themes"].split():
+                counts["theme"][theme] += n
+            for community in group["communities"].split():
+                counts["community"][community] += n
         facets = {name: dict(counter.most_common()) for name, counter in counts.items()}
         facets["type_labels"] = labels
         return facets
