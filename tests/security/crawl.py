@@ -79,6 +79,27 @@ def members(secrets):
     yield "/sitemap.xml"
 
 
+def events(secrets):
+    from community.events.models import (
+        CallForContributionsPage,
+        EditionPage,
+        Proposal,
+    )
+
+    yield reverse("events:my_programme")
+    yield reverse("events:my_calendar")
+    for call in CallForContributionsPage.objects.live():
+        yield call.route_url("committee")
+        yield call.route_url("committee_csv")
+    for proposal in Proposal.objects.select_related("call"):
+        yield proposal.get_absolute_url()
+        yield proposal.review_url()
+    for edition in EditionPage.objects.live().prefetch_related("sites__venue"):
+        yield edition.route_url("programme_ics")
+        for site in edition.sites.all():
+            yield edition.route_url("programme", site.venue.slug)
+
+
 URL_SOURCES = [
     live_pages,
     secret_urls,
@@ -87,6 +108,7 @@ URL_SOURCES = [
     search,
     bibliography_exports,
     members,
+    events,
 ]
 
 

@@ -173,6 +173,104 @@ def bibliography_import(cast, value):
     return ReferencePage.objects.order_by("-last_published_at").first().url
 
 
+def _challenge(cast):
+    """A défi of the cast whose porteur is the cast's member (made once)."""
+    if getattr(cast, "challenge", None) is None:
+        from community.challenges.choices import ChallengeRole
+        from community.challenges.models import ChallengePerson
+        from community.challenges.tests.utils import make_challenge
+
+        cast.challenge = make_challenge(
+            f"Comment tester le défi {cast.suffix} ?", slug=f"defi-xss-{cast.suffix}"
+        )
+        ChallengePerson.objects.create(
+            challenge=cast.challenge, role=ChallengeRole.HOLDER, member=cast["member"]
+        )
+    return cast.challenge
+
+
+def challenge_progress(cast, value):
+    """The six étapes and the exposition, filled by a porteur on the site."""
+    from community.events.choices import ChallengeStep
+
+    challenge = _challenge(cast)
+    data = {f"step_{step.value}": value for step in ChallengeStep}
+    data.update(prototype=value, feedback=value, next_actions=value)
+    response = logged_in_client(cast["member"]).post(
+        challenge.route_url("progress"), data
+    )
+    _ok(response, "avancement du défi")
+    return challenge.url
+
+
+def challenge_news(cast, value):
+    from community.challenges.models import ChallengeNews
+
+    challenge = _challenge(cast)
+    ChallengeNews.objects.filter(challenge=challenge).delete()
+    response = logged_in_client(cast["member"]).post(
+        challenge.route_url("news"),
+        {"date": "2026-11-25", "title": value, "body": value},
+    )
+    _ok(response, "nouvelle du défi")
+    assert ChallengeNews.objects.filter(challenge=challenge).exists(), value
+    return challenge.url
+
+
+def _call(cast):
+    """An open call whose committee is the cast's animateur (made once)."""
+    if getattr(cast, "call", None) is None:
+        from community.events.tests.utils import make_call, make_committee
+
+        cast.call = make_call(slug=f"appel-xss-{cast.suffix}")
+        make_committee(cast.call, cast["animateur"])
+    return cast.call
+
+
+def _proposal(cast, value, action):
+    from community.events.models import Proposal
+    from community.events.tests.utils import proposal_post
+
+    call = _call(cast)
+    one_line = " ".join(value.split())
+    data = proposal_post(
+        call,
+        action=action,
+        title=value,
+        organisation=value,
+        context=value,
+        actors=value,
+        innovation=value,
+        debate_topics=value,
+        bibliography=value,
+        **{
+            "speakers-0-name": value,
+            "speakers-0-function": value,
+            "speakers-1-organisation": value,
+        },
+    )
+    # Twelve lines, the payload on each: the line rule holds for any value.
+    data["description"] = "\n".join(f"{i}. {one_line}" for i in range(12))
+    response = logged_in_client(cast["member"]).post(call.route_url("propose"), data)
+    _ok(response, "proposition")
+    return Proposal.objects.filter(call=call).latest("pk")
+
+
+def proposal_draft(cast, value):
+    """A draft, read back (and edited) by its author."""
+    return _proposal(cast, value, "draft").get_absolute_url()
+
+
+def proposal_review(cast, value):
+    """A sent proposal and a committee comment, on the committee's review page."""
+    proposal = _proposal(cast, value, "submit")
+    response = logged_in_client(cast["animateur"]).post(
+        proposal.review_url(), {"action": "comment", "body": value}
+    )
+    _ok(response, "commentaire du comité")
+    return proposal.review_url()
+
+
 WRITABLE_FIELDS = [
     WritableField(
         "profil : nom, fonction, organisation, présentation", 150, profile_texts
@@ -193,5 +291,19 @@ WRITABLE_FIELDS = [
         250,
         bibliography_import,
         "anonymous",
+    ),
+    WritableField(
+        "défi : six étapes et exposition (porteur)",
+        1500,
+        challenge_progress,
+        "anonymous",
+    ),
+    WritableField("défi : nouvelle (titre, texte)", 200, challenge_news, "anonymous"),
+    WritableField("proposition : brouillon relu par son auteur", 150, proposal_draft),
+    WritableField(
+        "proposition envoyée et commentaire, vus du comité",
+        150,
+        proposal_review,
+        "animateur",
     ),
 ]

@@ -196,6 +196,62 @@ def hidden_profile_field(cast):
     )
 
 
+def _committee_call(cast):
+    """An open call whose committee is the cast's animateur (made once)."""
+    from community.events.tests.utils import make_call, make_committee
+
+    if getattr(cast, "call", None) is None:
+        cast.call = make_call(slug=f"appel-{cast.suffix}")
+        make_committee(cast.call, cast["animateur"])
+    return cast.call
+
+
+def draft_proposal(cast):
+    from community.events.tests.utils import make_proposal
+
+    proposal = make_proposal(_committee_call(cast), cast["member"], status="draft")
+    proposal.title = titled("Proposition", "BROUILLONPROP", cast)
+    proposal.save()
+    return Secret(
+        token("BROUILLONPROP", cast),
+        "une proposition en brouillon (son autrice seule)",
+        proposal.get_absolute_url(),
+        frozenset({"member"}),
+    )
+
+
+def sent_proposal(cast):
+    from community.events.tests.utils import make_proposal
+
+    proposal = make_proposal(_committee_call(cast), cast["non_member"])
+    proposal.title = titled("Proposition", "PROPOSEE", cast)
+    proposal.save()
+    return Secret(
+        token("PROPOSEE", cast),
+        "une proposition envoyée (son auteur et le comité)",
+        proposal.get_absolute_url(),
+        frozenset({"non_member", "animateur"}),
+    )
+
+
+def committee_comment(cast):
+    from community.events.models import ProposalComment
+    from community.events.tests.utils import make_proposal
+
+    proposal = make_proposal(_committee_call(cast), cast["non_member"])
+    ProposalComment.objects.create(
+        proposal=proposal,
+        author=cast["animateur"],
+        body=titled("Avis du comité :", "AVISCOMITE", cast),
+    )
+    return Secret(
+        token("AVISCOMITE", cast),
+        "un commentaire du comité de sélection (jamais montré à l'auteur)",
+        proposal.review_url(),
+        frozenset({"animateur"}),
+    )
+
+
 SECRET_BUILDERS = [
     secret_community,
     restricted_team,
@@ -204,6 +260,9 @@ SECRET_BUILDERS = [
     login_restricted_page,
     private_collection_document,
     hidden_profile_field,
+    draft_proposal,
+    sent_proposal,
+    committee_comment,
 ]
 
 
