@@ -41,6 +41,43 @@ def _member_profile():
     return reverse("members:member", args=[profile.user_id])
 
 
+def _programme():
+    from community.events.models import EditionSite
+
+    site = EditionSite.objects.filter(edition__live=True).order_by("pk").first()
+    return site.edition.specific.route_url("programme", site.venue.slug)
+
+
+def _session():
+    from community.events.choices import SessionKind
+    from community.events.models import Session
+
+    session = Session.objects.filter(kind=SessionKind.MINI_CONFERENCE).first()
+    session = session or Session.objects.order_by("pk").first()
+    return session.edition.route_url("session", session.pk)
+
+
+def _call_route(name):
+    def path():
+        from community.events.models import CallForContributionsPage
+
+        return CallForContributionsPage.objects.live().first().route_url(name)
+
+    return path
+
+
+def _proposal_review():
+    from community.events.models import Proposal
+
+    return Proposal.objects.submitted().order_by("pk").first().review_url()
+
+
+def _challenge_progress():
+    from community.challenges.models import ChallengePage
+
+    return ChallengePage.objects.live().order_by("pk").first().route_url("progress")
+
+
 VIEWS = {
     "connexion": "/comptes/login/",
     "inscription": "/comptes/signup/",
@@ -57,6 +94,13 @@ VIEWS = {
     "e-communauté restreinte": "/communaute/e-communautes/rennes/",
     "équipe apprenante": "/communaute/equipes/equipe-mobilites-rennes-2018/",
     "fiche membre": _member_profile,
+    "programme d'un site": _programme,
+    "session du programme": _session,
+    "mon programme": "/evenements/mon-programme/",
+    "proposer une contribution": _call_route("propose"),
+    "comité de sélection": _call_route("committee"),
+    "relecture d'une proposition (comité)": _proposal_review,
+    "avancement d'un défi (porteur)": _challenge_progress,
 }
 
 

@@ -16,10 +16,14 @@ STATES = ("deconnecte", "connecte")
 
 @pytest.fixture(scope="module")
 def member(live_site, django_db_blocker):
-    """A member of a restricted community and of a team, so that their pages
-    show real content."""
+    """A member of a restricted community and of a team, on the call's
+    committee and porteur of the first défi, so that their pages show real
+    content."""
     import uuid
 
+    from community.challenges.choices import ChallengeRole
+    from community.challenges.models import ChallengePage, ChallengePerson
+    from community.events.models import CallForContributionsPage
     from community.members.models import Community, LearningTeam, TeamMembership
     from community.members.tests.utils import add_member, make_user
 
@@ -30,6 +34,12 @@ def member(live_site, django_db_blocker):
             team=LearningTeam.objects.get(slug="equipe-mobilites-rennes-2018"),
             user=user,
         )
+        user.groups.add(CallForContributionsPage.objects.live().first().committee_group)
+        ChallengePerson.objects.create(
+            challenge=ChallengePage.objects.live().order_by("pk").first(),
+            role=ChallengeRole.HOLDER,
+            member=user,
+        )
         return user
 
 
@@ -38,7 +48,10 @@ def audit(chromium, live, user, path, name):
     context = browser_context(chromium, live, user, bypass_csp=True)
     page = context.new_page()
     try:
-        page.goto(live(path))
+        response = page.goto(live(path))
+        # A logged-in member must reach the page itself, not a refusal.
+        if user is not None and "introuvable" not in name:
+            assert response.status == 200, f"{path} → {response.status}"
         violations = blocking_violations(page)
         if violations:
             folder = ARTIFACTS / "accessibility"
