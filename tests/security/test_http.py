@@ -14,6 +14,41 @@ from tests.test_settings import PRODUCTION_ENV, run_django
 
 pytestmark = pytest.mark.django_db
 
+
+def _session_route(name):
+    def path():
+        from community.events.models import Session
+
+        session = Session.objects.exclude(capacity=None).order_by("pk").first()
+        return session.edition.route_url(name, session.pk)
+
+    return path
+
+
+def _call_route(name):
+    def path():
+        from community.events.models import CallForContributionsPage
+
+        return CallForContributionsPage.objects.live().first().route_url(name)
+
+    return path
+
+
+def _review():
+    from community.events.models import Proposal
+
+    return Proposal.objects.submitted().order_by("pk").first().review_url()
+
+
+def _challenge_route(name):
+    def path():
+        from community.challenges.models import ChallengePage
+
+        return ChallengePage.objects.live().order_by("pk").first().route_url(name)
+
+    return path
+
+
 POST_FORMS = [
     "/comptes/login/",
     "/comptes/signup/",
@@ -24,6 +59,14 @@ POST_FORMS = [
     "/communaute/e-communautes/innovation-publique/quitter/",
     "/communaute/equipes/equipe-mobilites-rennes-2018/modifier/",
     "/i18n/setlang/",
+    "/evenements/mon-programme/lien-agenda/",
+    _session_route("register"),
+    _session_route("cancel"),
+    _call_route("propose"),
+    _review,
+    _challenge_route("progress"),
+    _challenge_route("status"),
+    _challenge_route("news"),
 ]
 
 EVIL = "https://evil.example.com/phish"
@@ -40,8 +83,11 @@ def member():
     return make_cast()["member"]
 
 
-@pytest.mark.parametrize("path", POST_FORMS)
+@pytest.mark.parametrize(
+    "path", POST_FORMS, ids=lambda p: p if isinstance(p, str) else p.__qualname__
+)
 def test_post_without_csrf_token_is_refused(member, path):
+    path = path() if callable(path) else path
     client = logged_in_client(member)
     client.handler.enforce_csrf_checks = True
     response = client.post(path, {"email": "x@example.org", "name": "x"})
