@@ -11,6 +11,9 @@ from django.urls import reverse
 
 from wagtail.models import Page, get_page_models
 
+from community.events.choices import SessionKind
+from tests.support import demo_paths
+
 
 def page_type_labels():
     return sorted(model._meta.label for model in get_page_models() if model is not Page)
@@ -41,43 +44,6 @@ def _member_profile():
     return reverse("members:member", args=[profile.user_id])
 
 
-def _programme():
-    from community.events.models import EditionSite
-
-    site = EditionSite.objects.filter(edition__live=True).order_by("pk").first()
-    return site.edition.specific.route_url("programme", site.venue.slug)
-
-
-def _session():
-    from community.events.choices import SessionKind
-    from community.events.models import Session
-
-    session = Session.objects.filter(kind=SessionKind.MINI_CONFERENCE).first()
-    session = session or Session.objects.order_by("pk").first()
-    return session.edition.route_url("session", session.pk)
-
-
-def _call_route(name):
-    def path():
-        from community.events.models import CallForContributionsPage
-
-        return CallForContributionsPage.objects.live().first().route_url(name)
-
-    return path
-
-
-def _proposal_review():
-    from community.events.models import Proposal
-
-    return Proposal.objects.submitted().order_by("pk").first().review_url()
-
-
-def _challenge_progress():
-    from community.challenges.models import ChallengePage
-
-    return ChallengePage.objects.live().order_by("pk").first().route_url("progress")
-
-
 VIEWS = {
     "connexion": "/comptes/login/",
     "inscription": "/comptes/signup/",
@@ -94,13 +60,15 @@ VIEWS = {
     "e-communauté restreinte": "/communaute/e-communautes/rennes/",
     "équipe apprenante": "/communaute/equipes/equipe-mobilites-rennes-2018/",
     "fiche membre": _member_profile,
-    "programme d'un site": _programme,
-    "session du programme": _session,
+    "programme d'un site": demo_paths.programme(),
+    "session (mini-conférence)": demo_paths.session_route(
+        "session", SessionKind.MINI_CONFERENCE
+    ),
     "mon programme": "/evenements/mon-programme/",
-    "proposer une contribution": _call_route("propose"),
-    "comité de sélection": _call_route("committee"),
-    "relecture d'une proposition (comité)": _proposal_review,
-    "avancement d'un défi (porteur)": _challenge_progress,
+    "proposer une contribution": demo_paths.call_route("propose"),
+    "comité de sélection": demo_paths.call_route("committee"),
+    "relecture d'une proposition (comité)": demo_paths.proposal_review(),
+    "avancement d'un défi (porteur)": demo_paths.challenge_route("progress"),
 }
 
 

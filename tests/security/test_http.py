@@ -8,45 +8,12 @@ one adds its path here (the CSRF check then covers it).
 
 import pytest
 
+from tests.support import demo_paths
 from tests.support.cast import make_cast
 from tests.support.sessions import logged_in_client
 from tests.test_settings import PRODUCTION_ENV, run_django
 
 pytestmark = pytest.mark.django_db
-
-
-def _session_route(name):
-    def path():
-        from community.events.models import Session
-
-        session = Session.objects.exclude(capacity=None).order_by("pk").first()
-        return session.edition.route_url(name, session.pk)
-
-    return path
-
-
-def _call_route(name):
-    def path():
-        from community.events.models import CallForContributionsPage
-
-        return CallForContributionsPage.objects.live().first().route_url(name)
-
-    return path
-
-
-def _review():
-    from community.events.models import Proposal
-
-    return Proposal.objects.submitted().order_by("pk").first().review_url()
-
-
-def _challenge_route(name):
-    def path():
-        from community.challenges.models import ChallengePage
-
-        return ChallengePage.objects.live().order_by("pk").first().route_url(name)
-
-    return path
 
 
 POST_FORMS = [
@@ -60,13 +27,13 @@ POST_FORMS = [
     "/communaute/equipes/equipe-mobilites-rennes-2018/modifier/",
     "/i18n/setlang/",
     "/evenements/mon-programme/lien-agenda/",
-    _session_route("register"),
-    _session_route("cancel"),
-    _call_route("propose"),
-    _review,
-    _challenge_route("progress"),
-    _challenge_route("status"),
-    _challenge_route("news"),
+    demo_paths.session_route("register"),
+    demo_paths.session_route("cancel"),
+    demo_paths.call_route("propose"),
+    demo_paths.proposal_review(),
+    demo_paths.challenge_route("progress"),
+    demo_paths.challenge_route("status"),
+    demo_paths.challenge_route("news"),
 ]
 
 EVIL = "https://evil.example.com/phish"

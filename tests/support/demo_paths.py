@@ -1,0 +1,62 @@
+"""Paths of the seeded demo that depend on its data (sub-routes of pages),
+for the suites that list URLs (accessibility, CSRF). Each function returns a
+function ``() -> path``, called once the database is there."""
+
+
+def session_route(name, kind=None):
+    """A route of the first session (of ``kind``, with a capacity) of the demo."""
+
+    def path():
+        from community.events.models import Session
+
+        sessions = Session.objects.exclude(capacity=None).order_by("pk")
+        if kind is not None:
+            sessions = sessions.filter(kind=kind)
+        session = sessions.first()
+        return session.edition.route_url(name, session.pk)
+
+    return path
+
+
+def programme():
+    def path():
+        from community.events.models import EditionSite
+
+        site = EditionSite.objects.filter(edition__live=True).order_by("pk").first()
+        return site.edition.specific.route_url("programme", site.venue.slug)
+
+    return path
+
+
+def call_route(name):
+    """A route of the demo's call for contributions (proposer/, comite/…)."""
+
+    def path():
+        from community.events.models import CallForContributionsPage
+
+        return CallForContributionsPage.objects.live().first().route_url(name)
+
+    return path
+
+
+def proposal_review():
+    """The committee's page of the first sent proposal."""
+
+    def path():
+        from community.events.models import Proposal
+
+        return Proposal.objects.submitted().order_by("pk").first().review_url()
+
+    return path
+
+
+def challenge_route(name):
+    """A route of the first défi (avancement/, statut/, nouvelles/)."""
+
+    def path():
+        from community.challenges.models import ChallengePage
+
+        page = ChallengePage.objects.live().order_by("pk").first()
+        return page.route_url(name)
+
+    return path
