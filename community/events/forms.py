@@ -11,7 +11,13 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from .choices import PROPOSAL_TRANSITIONS, ProposalKind, ProposalStatus
 from .lines import normalise_newlines
 from .models import Proposal, ProposalComment, ProposalSpeaker
-from .proposals import deadline_error, lines_error, parity_error
+from .proposals import (
+    LINES_MESSAGE,
+    PARITY_MESSAGE,
+    deadline_error,
+    lines_error,
+    parity_error,
+)
 
 # --- Sessions (Wagtail admin) -------------------------------------------------
 
@@ -101,6 +107,7 @@ class ProposalForm(forms.ModelForm):
         description["data-line-counter"] = ""
         description["data-min-lines"] = call.min_lines
         description["data-max-lines"] = call.max_lines
+        description["data-lines-message"] = LINES_MESSAGE
         if submitting:
             self.fields["description"].required = True
 
@@ -153,6 +160,8 @@ class SpeakerForm(forms.ModelForm):
     def __init__(self, *args, submitting=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["gender"].choices = self.fields["gender"].choices[1:]
+        # For the browser's check before sending (static/events/js/proposal_form.js).
+        self.fields["gender"].widget.attrs["data-parity-message"] = PARITY_MESSAGE
         if submitting:
             for name in SPEAKER_REQUIRED:
                 self.fields[name].required = True

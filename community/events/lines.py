@@ -4,7 +4,7 @@ A *line* is a non-empty line of the text after normalising newlines: Windows
 (``\\r\\n``) and old Mac (``\\r``) line ends count as one, and lines made only of
 spaces or tabs do not count. A paragraph typed without pressing Enter is one
 line, however long it wraps on screen — the form says so, and the browser's
-counter (``static/events/js/line_counter.js``) counts exactly the same way.
+counter (``static/events/js/proposal_form.js``) counts exactly the same way.
 """
 
 import re

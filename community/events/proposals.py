@@ -12,12 +12,25 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from home.mail import send_templated_mail
 
 from .choices import PROPOSAL_TRANSITIONS, Gender, ProposalKind, ProposalStatus
 from .lines import count_lines
 from .models import ProposalStatusChange
+
+# The proposal form hands these two to the browser (data-* attributes), whose
+# check before sending (static/events/js/proposal_form.js) fills in the same
+# placeholders: both sides speak with the same words.
+PARITY_MESSAGE = gettext_lazy(
+    "Parité : proposez une femme et un homme comme intervenants (l'organisateur "
+    "choisira qui sera en tribune pour respecter la parité de chaque atelier)."
+)
+LINES_MESSAGE = gettext_lazy(
+    "La description compte %(lines)s ligne(s) non vide(s) : il en faut entre "
+    "%(min)s et %(max)s."
+)
 
 
 class ProposalError(Exception):
@@ -31,10 +44,7 @@ def parity_error(genders):
             "Une proposition compte exactement deux intervenants : une femme et un homme."
         )
     if sorted(genders) != sorted([Gender.WOMAN, Gender.MAN]):
-        return _(
-            "Parité : proposez une femme et un homme comme intervenants (l'organisateur "
-            "choisira qui sera en tribune pour respecter la parité de chaque atelier)."
-        )
+        return str(PARITY_MESSAGE)
     return None
 
 
@@ -42,10 +52,11 @@ def lines_error(text, call):
     lines = count_lines(text)
     if call.min_lines <= lines <= call.max_lines:
         return None
-    return _(
-        "La description compte %(lines)s ligne(s) non vide(s) : il en faut entre "
-        "%(min)s et %(max)s."
-    ) % {"lines": lines, "min": call.min_lines, "max": call.max_lines}
+    return str(LINES_MESSAGE) % {
+        "lines": lines,
+        "min": call.min_lines,
+        "max": call.max_lines,
+    }
 
 
 def deadline_error(call):

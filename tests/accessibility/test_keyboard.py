@@ -70,10 +70,84 @@ def test_search_box_by_keyboard(live, chromium):
     context.close()
 
 
-@pytest.mark.skip(reason="needs issue 8 (suggestions de la boîte de recherche)")
+SUGGESTED = "Prototypage rapide"  # a method sheet of the demo…
+LETTERS = "prototyp"  # …among other suggestions (glossary, programme)
+
+
 def test_search_suggestions_by_keyboard(live, chromium):
     """Flèche bas parcourt les suggestions, Entrée ouvre la suggestion choisie,
     Échap les ferme et rend le focus au champ."""
+    context = browser_context(chromium, live)
+    page = context.new_page()
+    journey = Journey(page, "clavier-suggestions")
+    field = page.locator("#recherche-q")
+    listbox = page.locator("#recherche-suggestions")
+    options = listbox.get_by_role("option")
+
+    def type_letters():
+        page.goto(live("/"))
+        field.focus()
+        page.keyboard.type(LETTERS)
+        options.first.wait_for()
+
+    with journey.step("quelques lettres tapées proposent des suggestions"):
+        type_letters()
+        assert field.get_attribute("role") == "combobox"
+        assert field.get_attribute("aria-expanded") == "true"
+        titles = [text.split("\n")[0] for text in options.all_inner_texts()]
+        assert SUGGESTED in titles, titles
+        assert len(titles) > 1, titles
+        assert field.get_attribute("aria-activedescendant") is None
+
+    with journey.step("Flèche bas parcourt les suggestions"):
+        for index in range(titles.index(SUGGESTED) + 1):
+            page.keyboard.press("ArrowDown")
+            option = options.nth(index)
+            assert field.get_attribute("aria-activedescendant") == option.get_attribute(
+                "id"
+            )
+            assert option.get_attribute("aria-selected") == "true"
+            assert listbox.locator("[aria-selected=true]").count() == 1
+            assert focused(page)["id"] == "recherche-q"
+
+    with journey.step("Entrée ouvre la suggestion choisie"):
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
+        assert page.locator("h1").inner_text() == SUGGESTED
+
+    with journey.step("Flèche haut revient au champ"):
+        type_letters()
+        page.keyboard.press("ArrowDown")
+        page.keyboard.press("ArrowUp")
+        assert field.get_attribute("aria-activedescendant") is None
+        assert listbox.locator("[aria-selected=true]").count() == 0
+
+    with journey.step("Échap ferme les suggestions, le focus reste dans le champ"):
+        page.keyboard.press("ArrowDown")
+        page.keyboard.press("Escape")
+        assert field.get_attribute("aria-expanded") == "false"
+        assert listbox.is_hidden()
+        assert field.get_attribute("aria-activedescendant") is None
+        assert focused(page)["id"] == "recherche-q"
+        # Escape closes the list only: what was typed stays.
+        assert field.input_value() == LETTERS
+
+    with journey.step("une réponse arrivée après Échap ne rouvre pas la liste"):
+        held = []
+        page.route("**/recherche/suggestions/**", lambda route: held.append(route))
+        page.keyboard.type("g")
+        for _ in range(50):
+            if held:
+                break
+            page.wait_for_timeout(100)
+        assert held, "aucune requête de suggestions"
+        page.keyboard.press("Escape")
+        with page.expect_response("**/recherche/suggestions/**"):
+            held[0].continue_()
+        page.wait_for_timeout(200)
+        assert listbox.is_hidden()
+        assert field.get_attribute("aria-expanded") == "false"
+    context.close()
 
 
 def test_form_errors_move_focus_to_the_summary(live, chromium):

@@ -10,13 +10,25 @@ import re
 import uuid
 from urllib.parse import urlsplit
 
+from django.contrib.auth.models import Group
 from django.core import mail
 
 import pytest
 
+from community.events.choices import Gender, ProposalStatus, RegistrationStatus
+from community.events.models import Proposal, Registration
+from community.events.tests.utils import (
+    lines,
+    make_call,
+    make_committee,
+    make_edition,
+    make_session,
+)
 from community.members.choices import MembershipRole, TeamRole
 from community.members.models import Community, LearningTeam, Membership, TeamMembership
 from community.members.tests.utils import PASSWORD, make_user
+from resources.editorial import EDITORS, WRITERS
+from resources.models import MethodIndexPage, MethodPage
 from tests.support.browser import Journey
 from tests.support.sessions import browser_context
 
@@ -127,23 +139,315 @@ def test_newcomer_joins_a_restricted_community_and_a_team(live, chromium, outbox
     animateur_page.context.close()
 
 
-@pytest.mark.skip(
-    reason="issues 3 and 8 have landed: journey still to write (issue 12)"
-)
+def made_up_word():
+    """A word no demo text contains: letters only, so that the French analysis
+    chains (stemmer, n-grams) treat it as an ordinary word."""
+    return "".join(chr(ord("a") + int(c, 16)) for c in uuid.uuid4().hex[:8])
+
+
 def test_method_reviewed_published_and_found_without_accents(live, chromium):
     """Un éditeur écrit une méthodologie et la soumet à relecture, une seconde
     éditrice la publie, un visiteur anonyme la trouve par la boîte de recherche
     en tapant un mot sans accents."""
+    word = made_up_word()
+    # Both searched words carry an accent in the title, none in the query.
+    title = f"Cartographie des énergies zé{word}"
+    query = f"energies ze{word}"
+    library = MethodIndexPage.objects.get()
+    writer = make_user(f"redacteur-{word}")
+    writer.groups.add(Group.objects.get(name=WRITERS))
+    reviewer = make_user(f"editrice-{word}")
+    reviewer.groups.add(Group.objects.get(name=EDITORS))
+
+    writer_context = browser_context(chromium, live, user=writer)
+    page = writer_context.new_page()
+    journey = Journey(page, "methodologie-relue-publiee-trouvee")
+
+    with journey.step("le rédacteur ouvre une nouvelle fiche méthode"):
+        page.goto(live(f"/admin/pages/{library.pk}/add_subpage/"))
+        page.wait_for_load_state()
+        assert "/admin/pages/add/resources/methodpage/" in page.url, page.url
+
+    with journey.step("il remplit le titre, l'objectif et la durée"):
+        page.fill("#id_title", title)
+        objective = page.locator(
+            "[data-contentpath='objective'] [contenteditable='true']"
+        )
+        # Draftail (React) may still be mounting: type once it has the focus,
+        # and go on once it has saved its content into the form's field.
+        objective.click()
+        page.wait_for_function(
+            "editor => editor === document.activeElement",
+            arg=objective.element_handle(),
+        )
+        page.keyboard.type("Repérer qui produit et consomme l'énergie du quartier.")
+        page.wait_for_function(
+            "() => document.querySelector('input[name=objective]').value"
+            ".includes('consomme')"
+        )
+        page.fill("#id_duration_minutes", "90")
+
+    with journey.step("il soumet la fiche à la relecture"):
+        page.get_by_role("button", name="Plus d'actions").click()
+        # A Rédacteur drafts and submits; publishing is the Éditeurs' call.
+        assert page.get_by_role("button", name="Publier", exact=True).count() == 0
+        with page.expect_navigation():
+            page.get_by_role("button", name="Soumettre à Relecture").click()
+        assert "créée et soumise pour modération" in page.content()
+        method = MethodPage.objects.get(title=title)
+        assert not method.live
+        assert method.current_workflow_state.status == "in_progress"
+
+    reviewer_context = browser_context(chromium, live, user=reviewer)
+    review_page = reviewer_context.new_page()
+    review = Journey(review_page, "methodologie-relue-publiee-trouvee-relectrice")
+    with review.step("l'éditrice ouvre la fiche en attente de relecture"):
+        review_page.goto(live(f"/admin/pages/{method.pk}/edit/"))
+        assert review_page.locator("#id_title").input_value() == title
+
+    with review.step("elle approuve : la fiche est publiée"):
+        review_page.get_by_role("button", name="Plus d'actions").click()
+        with review_page.expect_navigation():
+            review_page.get_by_role(
+                "button", name="Approuver et Publier", exact=True
+            ).click()
+        row = review_page.get_by_role("row").filter(has_text=title)
+        assert "publiée" in row.inner_text().lower(), row.inner_text()
+        method.refresh_from_db()
+        assert method.live
+        assert method.current_workflow_state is None
+
+    visitor_context = browser_context(chromium, live)
+    visitor = visitor_context.new_page()
+    search = Journey(visitor, "methodologie-relue-publiee-trouvee-visiteur")
+    with search.step("un visiteur tape des mots du titre sans accents"):
+        visitor.goto(live("/"))
+        visitor.fill("#recherche-q", query)
+        visitor.press("#recherche-q", "Enter")
+        visitor.wait_for_url("**/recherche/?q=*")
+        result = visitor.locator(".search-result__title a", has_text=title)
+        assert result.count() == 1, visitor.locator(".search-results").inner_text()
+
+    with search.step("il ouvre la fiche méthode trouvée"):
+        result.click()
+        visitor.wait_for_load_state()
+        assert visitor.url == live(method.url)
+        assert visitor.locator("h1").inner_text() == title
+
+    for context in (writer_context, reviewer_context, visitor_context):
+        context.close()
 
 
-@pytest.mark.skip(reason="needs issue 5 (mini-conférences, inscriptions)")
-def test_mini_conference_waiting_list_promotion(live, chromium):
+def test_mini_conference_waiting_list_promotion(live, chromium, outbox):
     """Un membre s'inscrit à une mini-conférence qui devient complète ; le suivant
     est mis en liste d'attente, puis promu quand le premier se désinscrit
     (courriel dans la boîte d'envoi)."""
+    suffix = uuid.uuid4().hex[:6]
+    # The demo's éditions are past: registrations need a session to come. An
+    # édition page without view restriction is open to every member.
+    edition = make_edition(slug=f"universite-{suffix}")
+    session = make_session(
+        edition, capacity=1, waiting_list=True, title=f"Mini-conférence {suffix}"
+    )
+    programme = edition.route_url("programme", session.venue.slug)
+    first = make_user(f"premiere-{suffix}")
+    second = make_user(f"second-{suffix}")
+
+    first_context = browser_context(chromium, live, user=first)
+    page = first_context.new_page()
+    journey = Journey(page, "mini-conference-liste-d-attente")
+    with journey.step("une membre ouvre la mini-conférence depuis le programme"):
+        page.goto(live(programme))
+        page.get_by_role("link", name=session.title).click()
+        page.wait_for_load_state()
+        assert page.locator("h1").inner_text() == session.title
+        assert "1 libre(s) sur 1" in page.content()
+
+    with journey.step("elle s'inscrit : sa place est confirmée"):
+        page.get_by_role("button", name="M'inscrire").click()
+        page.wait_for_load_state()
+        assert "Vous êtes inscrit·e à cette session." in page.content()
+        assert "0 libre(s) sur 1" in page.content()
+
+    second_context = browser_context(chromium, live, user=second)
+    second_page = second_context.new_page()
+    waiting = Journey(second_page, "mini-conference-liste-d-attente-suivant")
+    with waiting.step("un second membre trouve la session complète"):
+        second_page.goto(live(session.get_absolute_url()))
+        assert "La session est complète." in second_page.content()
+        assert second_page.get_by_role("button", name="M'inscrire").count() == 0
+
+    with waiting.step("il rejoint la liste d'attente"):
+        second_page.get_by_role("button", name="Rejoindre la liste d'attente").click()
+        second_page.wait_for_load_state()
+        assert "Vous êtes sur la liste d'attente (position 1)." in (
+            second_page.content()
+        )
+        assert Registration.objects.get(session=session, user=second).status == (
+            RegistrationStatus.WAITING
+        )
+
+    with journey.step("la première annule son inscription"):
+        page.reload()
+        page.get_by_role("button", name="Annuler mon inscription").click()
+        page.wait_for_load_state()
+        assert "Votre inscription est annulée." in page.content()
+        assert page.get_by_role("button", name="Annuler mon inscription").count() == 0
+
+    with waiting.step("le suivant est prévenu par courriel"):
+        assert [m.to for m in outbox] == [[second.email]], [m.subject for m in outbox]
+        assert session.title in outbox[0].subject
+        link = re.search(r"https?://\S+/sessions/\d+/", outbox[0].body)
+        assert link, outbox[0].body
+        second_page.goto(live(urlsplit(link.group(0)).path))
+        assert "Vous êtes inscrit·e à cette session." in second_page.content()
+        assert second_page.get_by_role(
+            "button", name="Annuler mon inscription"
+        ).is_visible()
+
+    promoted = Registration.objects.get(session=session, user=second)
+    assert promoted.status == RegistrationStatus.CONFIRMED and promoted.promoted
+    first_context.close()
+    second_context.close()
 
 
-@pytest.mark.skip(reason="needs issue 5 (appels à contributions)")
-def test_call_for_contributions_proposal_selected(live, chromium):
+def test_call_for_contributions_proposal_selected(live, chromium, outbox):
     """Un membre dépose une proposition (parité, 10 à 30 lignes contrôlées dans le
     navigateur et sur le serveur), un membre du comité la retient."""
+    suffix = uuid.uuid4().hex[:6]
+    title = f"Un laboratoire fait par les agents {suffix}"
+    # The demo's call (ETS 2013) is closed: an open call of the test's own.
+    call = make_call(slug=f"appel-{suffix}")
+    member = make_user(f"proposante-{suffix}")
+    reviewer = make_user(f"comite-{suffix}")
+    make_committee(call, reviewer)
+
+    context = browser_context(chromium, live, user=member)
+    page = context.new_page()
+    journey = Journey(page, "appel-a-contributions")
+    with journey.step("une membre ouvre l'appel à contributions ouvert"):
+        page.goto(live(call.url))
+        assert page.locator(".facts").get_by_text("Ouvert").is_visible()
+
+    with journey.step("elle ouvre le formulaire de proposition"):
+        page.get_by_role("link", name="Déposer une proposition").click()
+        page.wait_for_load_state()
+        assert page.locator("h1").inner_text() == "Nouvelle proposition"
+
+    with journey.step("elle remplit une proposition trop courte, sans parité"):
+        page.get_by_label("Cas pratique").check()
+        page.fill("#id_title", title)
+        page.fill("#id_organisation", "Ville test")
+        page.fill("#id_description", lines(5))
+        for n in (0, 1):
+            page.fill(f"#id_speakers-{n}-name", f"Intervenante {n + 1}")
+            page.check(f"#id_speakers-{n}-gender_0")  # Femme, twice
+            page.fill(f"#id_speakers-{n}-function", "Cheffe de projet")
+            page.fill(f"#id_speakers-{n}-organisation", "Ville test")
+            page.fill(
+                f"#id_speakers-{n}-email", f"intervenante{n}-{suffix}@example.org"
+            )
+        # The counter speaks after a pause in typing.
+        counter = page.locator("#id_description-compteur")
+        counter.filter(has_text="5 lignes (entre 10 et 30) : encore 5").wait_for()
+
+    with journey.step("le navigateur refuse l'envoi et dit pourquoi"):
+        url = page.url
+        page.get_by_role("button", name="Envoyer au comité").click()
+        summary = page.locator("[data-check-message].error-summary")
+        assert summary.is_visible()
+        assert page.evaluate(
+            "document.activeElement.classList.contains('error-summary')"
+        )
+        assert (
+            "5 ligne(s) non vide(s) : il en faut entre 10 et 30" in summary.inner_text()
+        )
+        assert "Parité" in summary.inner_text()
+        description = page.locator("#id_description")
+        assert description.get_attribute("aria-invalid") == "true"
+        note = page.locator("#id_description-verification")
+        assert note.is_visible()
+        assert (
+            "id_description-verification"
+            in description.get_attribute("aria-describedby").split()
+        )
+        gender = page.locator("fieldset:not(.speaker):has(#id_speakers-1-gender_0)")
+        assert "parite-verification" in gender.get_attribute("aria-describedby").split()
+        assert page.url == url
+        assert not Proposal.objects.filter(author=member).exists()
+
+    with journey.step("sans le contrôle du navigateur, le serveur refuse aussi"):
+        with page.expect_navigation():
+            page.evaluate(
+                """() => {
+                    const form = document.querySelector('form[data-proposal-checks]');
+                    const action = document.createElement('input');
+                    action.type = 'hidden';
+                    action.name = 'action';
+                    action.value = 'submit';
+                    form.appendChild(action);
+                    HTMLFormElement.prototype.submit.call(form);
+                }"""
+            )
+        summary = page.locator("[data-error-summary]")
+        assert summary.is_visible()
+        assert "La proposition n'a pas été enregistrée" in summary.inner_text()
+        assert "5 ligne(s) non vide(s)" in summary.inner_text()
+        assert "Parité" in summary.inner_text()
+        assert not Proposal.objects.filter(author=member).exists()
+
+    with journey.step("elle corrige : 12 lignes, une femme et un homme"):
+        page.fill("#id_description", lines(12))
+        page.fill("#id_speakers-1-name", "Intervenant 2")
+        page.check("#id_speakers-1-gender_1")  # Homme
+        page.get_by_role("button", name="Envoyer au comité").click()
+        page.wait_for_load_state()
+        assert "Votre proposition est envoyée au comité de sélection." in (
+            page.content()
+        )
+        proposal = Proposal.objects.get(author=member)
+        assert proposal.status == ProposalStatus.RECEIVED
+        assert [m.to for m in outbox] == [[member.email]]  # « bien reçue »
+        assert sorted(proposal.speakers.values_list("gender", flat=True)) == [
+            Gender.WOMAN,
+            Gender.MAN,
+        ]
+
+    committee_context = browser_context(chromium, live, user=reviewer)
+    committee_page = committee_context.new_page()
+    committee = Journey(committee_page, "appel-a-contributions-comite")
+    with committee.step("un membre du comité ouvre l'espace du comité"):
+        committee_page.goto(live(call.url))
+        committee_page.get_by_role("link", name="Espace du comité de sélection").click()
+        committee_page.wait_for_load_state()
+        row = committee_page.get_by_role("row").filter(has_text=title)
+        assert "Reçue" in row.inner_text()
+
+    with committee.step("il ouvre la proposition et la met en examen"):
+        row.get_by_role("link", name=title).click()
+        committee_page.wait_for_load_state()
+        committee_page.get_by_label("Nouvel état").select_option(label="En examen")
+        committee_page.get_by_role("button", name="Enregistrer").click()
+        committee_page.wait_for_load_state()
+        assert "La proposition est maintenant « En examen »." in (
+            committee_page.content()
+        )
+
+    with committee.step("il la retient"):
+        committee_page.get_by_label("Nouvel état").select_option(label="Retenue")
+        committee_page.get_by_role("button", name="Enregistrer").click()
+        committee_page.wait_for_load_state()
+        assert "La proposition est maintenant « Retenue »." in (
+            committee_page.content()
+        )
+        proposal.refresh_from_db()
+        assert proposal.status == ProposalStatus.ACCEPTED
+
+    with committee.step("la liste du comité montre la proposition retenue"):
+        committee_page.goto(live(call.route_url("committee")))
+        row = committee_page.get_by_role("row").filter(has_text=title)
+        assert "Retenue" in row.inner_text()
+        assert [m.to for m in outbox] == [[member.email]] * 2  # then « retenue »
+
+    context.close()
+    committee_context.close()

@@ -83,6 +83,25 @@ class TestSubmission:
         assert "une femme et un homme" in content
         assert not Proposal.objects.filter(call=call).exists()
 
+    def test_the_browser_checks_with_the_servers_rules_and_words(self, client):
+        """The form hands its limits and messages to proposal_form.js, which
+        blocks a sending that the server would refuse (the journey in
+        tests/e2e exercises it in Chromium)."""
+        call = make_call(min_lines=12, max_lines=20)
+        client.force_login(make_user("autrice"))
+        html = client.get(call.route_url("propose")).content.decode()
+        assert "data-proposal-checks" in html
+        assert 'data-min-lines="12"' in html and 'data-max-lines="20"' in html
+        assert (
+            'data-lines-message="La description compte %(lines)s ligne(s) non '
+            'vide(s) : il en faut entre %(min)s et %(max)s."'
+        ) in html
+        assert html.count("data-parity-message=") == 4  # two radios per speaker
+        assert "events/js/proposal_form.js" in html
+        problem = proposals.lines_error(lines(5), call)
+        assert problem == proposals.LINES_MESSAGE % {"lines": 5, "min": 12, "max": 20}
+        assert proposals.parity_error(["femme", "femme"]) == proposals.PARITY_MESSAGE
+
     def test_a_third_speaker_is_refused(self, client):
         call = make_call()
         client.force_login(make_user("autrice"))

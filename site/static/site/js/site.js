@@ -55,6 +55,8 @@
     var items = [], active = -1, timer = null, latest = 0;
 
     function close() {
+        // A suggestion request still on its way must not reopen the list.
+        latest++;
         list.hidden = true; list.innerHTML = ""; items = []; active = -1;
         input.setAttribute("aria-expanded", "false");
         input.removeAttribute("aria-activedescendant");
@@ -63,6 +65,7 @@
         items.forEach(function (item, i) { item.setAttribute("aria-selected", i === index ? "true" : "false"); });
         active = index;
         if (index >= 0) { input.setAttribute("aria-activedescendant", items[index].id); }
+        else { input.removeAttribute("aria-activedescendant"); }
     }
     function show(results) {
         close();
@@ -100,7 +103,9 @@
         if (list.hidden) { return; }
         if (event.key === "ArrowDown") { event.preventDefault(); select(Math.min(active + 1, items.length - 1)); }
         else if (event.key === "ArrowUp") { event.preventDefault(); select(Math.max(active - 1, -1)); }
-        else if (event.key === "Escape") { close(); }
+        // Escape closes the list only: without preventDefault, Chromium also
+        // empties a type=search field.
+        else if (event.key === "Escape") { event.preventDefault(); close(); }
         else if (event.key === "Enter" && active >= 0) { event.preventDefault(); window.location = items[active].dataset.url; }
     });
     input.addEventListener("blur", function () { setTimeout(close, 150); });
