@@ -131,6 +131,12 @@ class ResourceDocument(AbstractDocument):
         verbose_name = _("document")
         verbose_name_plural = _("documents")
 
+    def clean(self):
+        # Wagtail checks the extension even when the form has already refused
+        # the file (the instance then has none): one message is enough.
+        if self.file:
+            super().clean()
+
     def save(self, *args, **kwargs):
         if self.file:
             self.format = mimetypes.guess_type(self.file.name)[0] or ""

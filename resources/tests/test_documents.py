@@ -146,6 +146,7 @@ class TestAdminUpload:
         response = upload(client, "programme.pdf", html)
         assert response.status_code == 200
         assert "ne correspond pas à son extension" in response.content.decode()
+        assert "n’est pas autorisée" not in response.content.decode()
         assert not ResourceDocument.objects.filter(title="Téléversé").exists()
 
     def test_the_multiple_uploader_checks_the_content_too(self, client):
