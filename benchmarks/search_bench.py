@@ -2,6 +2,9 @@
 back ends, and our layer's overhead over the same raw Elasticsearch query.
 
     .venv/bin/python benchmarks/search_bench.py [--documents 100000] [--embedded 10000]
+        [--queries 500] [--json]
+
+``make bench`` runs it (``--json`` adds a ``BENCH {…}`` line for its table).
 
 Uses a throw-away SQLite database (or DATABASE_URL) and, when
 ELASTICSEARCH_URL is set (e.g. ``export $(scripts/services/elasticsearch
@@ -9,6 +12,7 @@ start)``), a throw-away index prefix that is deleted at the end.
 """
 
 import argparse
+import json
 import os
 import random
 import sys
@@ -91,7 +95,9 @@ def main():
     parser.add_argument("--documents", type=int, default=100_000)
     parser.add_argument("--embedded", type=int, default=10_000)
     parser.add_argument("--queries", type=int, default=500)
+    parser.add_argument("--json", action="store_true", help="figures as JSON too")
     args = parser.parse_args()
+    figures = {"embedded": args.embedded, "documents": args.documents}
 
     handle, database = tempfile.mkstemp(suffix=".sqlite3")
     os.close(handle)
@@ -115,15 +121,17 @@ def main():
     embedded = DatabaseBackend()
     started = time.perf_counter()
     embedded.rebuild(make_documents(args.embedded))
+    figures["embedded_index_s"] = time.perf_counter() - started
     rows.append(
         (
             f"embedded index {args.embedded} docs",
-            f"{time.perf_counter() - started:.1f} s",
+            f"{figures['embedded_index_s']:.1f} s",
         )
     )
     p50, p95 = time_queries(
         lambda q: embedded.search(SearchQuery(text=q), tokens), queries
     )
+    figures.update(embedded_p50=p50, embedded_p95=p95)
     rows.append(
         (f"embedded query p50/p95 ({args.embedded} docs)", f"{p50:.0f} / {p95:.0f} ms")
     )
@@ -135,15 +143,17 @@ def main():
         try:
             started = time.perf_counter()
             cluster.rebuild(make_documents(args.documents))
+            figures["es_index_s"] = time.perf_counter() - started
             rows.append(
                 (
                     f"elasticsearch bulk index {args.documents} docs",
-                    f"{time.perf_counter() - started:.1f} s",
+                    f"{figures['es_index_s']:.1f} s",
                 )
             )
             p50, p95 = time_queries(
                 lambda q: cluster.search(SearchQuery(text=q), tokens), queries
             )
+            figures.update(es_p50=p50, es_p95=p95)
             rows.append(
                 (
                     "elasticsearch query p50/p95 (end-to-end)",
@@ -156,6 +166,11 @@ def main():
                 cluster.es.search(index=alias_name(), body=body)
 
             raw_p50, raw_p95 = time_queries(raw, queries)
+            figures.update(
+                raw_p50=raw_p50,
+                raw_p95=raw_p95,
+                layer_ratio=p50 / max(raw_p50, 0.001),
+            )
             rows.append(
                 ("raw elasticsearch query p50/p95", f"{raw_p50:.0f} / {raw_p95:.0f} ms")
             )
@@ -170,6 +185,8 @@ def main():
     print("\nSearch benchmark")
     for label, value in rows:
         print(f"  {label:<{width}}  {value}")
+    if args.json:
+        print("BENCH " + json.dumps(figures))
     Path(database).unlink(missing_ok=True)
 
 

@@ -3,6 +3,7 @@ Elasticsearch chain: elision, lowercase, ASCII folding, French stop words and
 the Snowball French stemmer (snowballstemmer, the library behind Lucene's)."""
 
 import re
+import threading
 import unicodedata
 from functools import lru_cache
 
@@ -42,7 +43,16 @@ STOP_WORDS = frozenset(
 )
 
 WORD = re.compile(r"\w+", re.UNICODE)
-_stemmer = snowballstemmer.stemmer("french")
+# A Snowball stemmer keeps the word being stemmed in its own attributes: one
+# per thread, or gunicorn's threads garble each other's words (IndexError).
+_local = threading.local()
+
+
+def _stemmer():
+    stemmer = getattr(_local, "stemmer", None)
+    if stemmer is None:
+        stemmer = _local.stemmer = snowballstemmer.stemmer("french")
+    return stemmer
 
 
 def fold(text):
@@ -63,7 +73,7 @@ def words(text):
 def stem(word):
     """Fold then stem, so « donnees » and « données » meet (as Elasticsearch's
     chain does: asciifolding before the stemmer)."""
-    return _stemmer.stemWord(fold(word))
+    return _stemmer().stemWord(fold(word))
 
 
 def terms(text):

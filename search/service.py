@@ -4,15 +4,19 @@ Reading: ``search(user, query)`` and ``suggest(user, prefix)`` always filter
 by the user's principals (from the members policy). Writing: ``index_keys``
 updates the embedded index — the index of record — and, when Elasticsearch is
 the configured back end, the cluster too; a failed cluster write is queued in
-``PendingIndexOperation`` and replayed when the cluster answers again. A
-cluster that is down for reading makes search answer from the database with
-a notice: never a 5xx.
+``PendingIndexOperation`` and replayed when the cluster answers again (by the
+next successful write, and by a replay task that the background worker runs a
+few seconds later, again until the cluster is back). A cluster that is down for
+reading makes search answer from the database with a notice: never a 5xx.
 """
 
 import logging
+import time
+from datetime import timedelta
 
 from django.conf import settings
 from django.db.models import F
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from community.members import policy
@@ -108,6 +112,7 @@ def push_to_cluster(upserts, deletes):
         )
         for key in keys:
             PendingIndexOperation.objects.get_or_create(key=key)
+        schedule_replay()
         return False
     PendingIndexOperation.objects.filter(key__in=keys).delete()
     replay_pending()
@@ -131,9 +136,37 @@ def replay_pending(limit=500):
         PendingIndexOperation.objects.filter(key__in=pending).update(
             attempts=F("attempts") + 1
         )
+        schedule_replay()
         return 0
     PendingIndexOperation.objects.filter(key__in=pending).delete()
     return len(pending)
+
+
+REPLAY_DELAY = timedelta(seconds=10)
+_replay_scheduled_until = 0.0  # monotonic time; one scheduled replay per process
+
+
+def schedule_replay():
+    """Have the background worker replay the queue in ``REPLAY_DELAY``.
+
+    Without it, writes queued during an outage would wait for the next
+    successful write, which may never come. At most one replay is scheduled
+    per process and delay, however many writes failed; a replay that fails
+    schedules the next one. Task back ends that cannot defer (the immediate
+    one of the tests) rely on the next write and on ``search_reindex``.
+    Returns whether a replay was scheduled.
+    """
+    global _replay_scheduled_until
+    from .tasks import replay_pending_task
+
+    now = time.monotonic()
+    if not replay_pending_task.get_backend().supports_defer:
+        return False
+    if now < _replay_scheduled_until:
+        return False
+    replay_pending_task.using(run_after=timezone.now() + REPLAY_DELAY).enqueue()
+    _replay_scheduled_until = now + REPLAY_DELAY.total_seconds()
+    return True
 
 
 def all_documents():

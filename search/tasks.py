@@ -12,6 +12,9 @@ def index_keys_task(keys):
 
 @task()
 def replay_pending_task():
+    """Replay every queued cluster write, batch after batch (a failed batch
+    stops here and schedules the next attempt)."""
     from .service import replay_pending
 
-    replay_pending()
+    while replay_pending():
+        pass

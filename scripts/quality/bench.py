@@ -1,6 +1,22 @@
-"""Benchmarks (see scripts/bench). ``GROWERS`` lists how each kind of content
-grows to the large size; a capability adds its own (défis, sessions, threads…)
-and its page types are measured automatically."""
+"""Every benchmark of the project, one table (see scripts/bench).
+
+Three parts, each in its own process, then one table:
+
+1. **Pages and site search** on a throw-away PostgreSQL test database with the
+   demo content: SQL queries and render time of every page type, the site
+   search's reindex time and query latencies on both back ends (database and
+   Elasticsearch); then ``GROWERS`` add ``--large`` items of each kind of
+   content and everything is measured again. A capability adds a function to
+   ``GROWERS`` (its page types are found automatically; a non-page view goes
+   in ``EXTRA_TARGETS``) and its typical words to ``QUERIES``.
+2. **Search at scale**: ``benchmarks/search_bench.py`` (bulk indexing of
+   ``--documents`` documents in Elasticsearch, its latencies end to end and
+   raw, the embedded back end at ``--embedded`` documents).
+3. **Load**: ``scripts/load --scenario normal`` for ``--load-duration`` seconds.
+
+Never a timed assertion: figures only, compared with the targets where the
+project has one.
+"""
 
 import argparse
 import json
@@ -10,9 +26,10 @@ import subprocess
 import sys
 import tempfile
 import time
+from datetime import datetime
 from io import StringIO
 
-from .server import PYTHON, ROOT, environment, service
+from .server import PYTHON, ROOT, environment
 
 QUERIES = [
     "innovation",
@@ -30,7 +47,25 @@ QUERIES = [
     "tiers-lieu",
     "co-design",
     "méthode",
+    "défi",
+    "mini-conférence",
 ]
+# Views that are not the first page of a page type.
+EXTRA_TARGETS = {
+    "annuaire des membres": "/communaute/membres/",
+    "e-communauté nationale": "/communaute/e-communautes/innovation-publique/",
+    "programme d’un site (Rennes 2018)": "/evenements/universite-2018/programme/rennes/",
+    "recherche « innovation »": "/recherche/?q=innovation",
+    "API pages": "/api/v2/pages/?limit=20",
+}
+TARGETS = {  # the project's targets (issue 8), shown beside the figures
+    "es_p95": 50,
+    "layer_ratio": 1.3,
+    "embedded_p95": 200,
+}
+
+
+# --- growers: how each kind of content reaches the large size -----------------
 
 
 def grow_glossary(n):
@@ -43,6 +78,21 @@ def grow_glossary(n):
                 title=f"Terme de charge {i:04d}",
                 slug=f"terme-charge-{i:04d}",
                 definition=f"<p>Définition numéro {i} pour la mesure.</p>",
+            )
+        )
+
+
+def grow_challenges(n):
+    from community.challenges.models import ChallengeIndexPage, ChallengePage
+
+    index = ChallengeIndexPage.objects.get()
+    for i in range(n):
+        index.add_child(
+            instance=ChallengePage(
+                title=f"Comment mesurer le défi {i:04d} ?",
+                slug=f"defi-charge-{i:04d}",
+                question=f"Comment mesurer le défi {i:04d} ?",
+                collectivity="Ville de mesure",
             )
         )
 
@@ -65,7 +115,59 @@ def grow_members(n):
     )
 
 
-GROWERS = [grow_glossary, grow_members]
+def grow_teams(n):
+    from community.members.models import Community, LearningTeam
+
+    national = Community.objects.get(slug="innovation-publique")
+    LearningTeam.objects.bulk_create(
+        LearningTeam(
+            name=f"Équipe de mesure {i:04d}",
+            slug=f"equipe-mesure-{i:04d}",
+            community=national,
+            year=2018,
+            description="Une équipe apprenante ajoutée pour la mesure.",
+        )
+        for i in range(n)
+    )
+
+
+def grow_sessions(n):
+    from datetime import time as clock
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from community.events.choices import SessionKind
+    from community.events.models import EditionPage, Session, Venue
+
+    edition = EditionPage.objects.get(slug="universite-2018")
+    venue = Venue.objects.get(slug="rennes")
+    first = edition.sites.get(venue=venue).start_date
+    starts = [
+        timezone.make_aware(
+            datetime.combine(first + timedelta(days=i % 3), clock(8 + i % 10)),
+            venue.tzinfo,
+        )
+        for i in range(n)
+    ]
+    Session.objects.bulk_create(
+        Session(
+            edition=edition,
+            venue=venue,
+            title=f"Atelier de mesure {i:04d}",
+            kind=SessionKind.WORKSHOP,
+            start=start,
+            end=start + timedelta(minutes=50),
+            capacity=30,
+        )
+        for i, start in enumerate(starts)
+    )
+
+
+GROWERS = [grow_glossary, grow_challenges, grow_members, grow_teams, grow_sessions]
+
+
+# --- inside Django: pages and site search ------------------------------------
 
 
 def targets():
@@ -76,8 +178,7 @@ def targets():
         page = model.objects.live().public().filter(depth__gt=1).first()
         if page is not None and model.__name__ != "Page":
             found[model.__name__] = page.url
-    found["annuaire des membres"] = "/communaute/membres/"
-    found["e-communauté nationale"] = "/communaute/e-communautes/innovation-publique/"
+    found.update(EXTRA_TARGETS)
     return found
 
 
@@ -87,29 +188,57 @@ def measure_pages(client):
 
     figures = {}
     for name, url in targets().items():
-        times = []
+        times, statuses = [], set()
         for _ in range(5):
             with CaptureQueriesContext(connection) as queries:
                 started = time.perf_counter()
-                client.get(url)
+                statuses.add(client.get(url).status_code)
                 times.append((time.perf_counter() - started) * 1000)
-        figures[name] = (len(queries), statistics.median(times))
+        figures[name] = {
+            "queries": len(queries),
+            "ms": statistics.median(times),
+            "status": sorted(statuses),
+        }
     return figures
 
 
-def measure_search(backend_name):
-    from wagtail.models import Page
-    from wagtail.search.backends import get_search_backend
+def reindex_and_search(user):
+    """The site search: rebuild each back end, then time the queries."""
+    from search import service
+    from search.backends.base import SearchQuery
+    from search.backends.database import DatabaseBackend
 
-    backend = get_search_backend(backend_name)
-    times = []
-    for _round in range(10):
-        for q in QUERIES:
-            started = time.perf_counter()
-            list(backend.search(q, Page.objects.live().public())[:10])
-            times.append((time.perf_counter() - started) * 1000)
-    times.sort()
-    return times[len(times) // 2], times[int(len(times) * 0.95)]
+    documents = list(service.all_documents())
+    backends = [DatabaseBackend(), service.elasticsearch_backend()]
+    tokens = service.tokens_for(user)
+    out = {"documents": len(documents)}
+    for backend in backends:
+        started = time.perf_counter()
+        backend.rebuild(iter(documents))
+        reindex = time.perf_counter() - started
+        times = []
+        for _round in range(5):
+            for q in QUERIES:
+                started = time.perf_counter()
+                backend.search(SearchQuery(text=q), tokens)
+                times.append((time.perf_counter() - started) * 1000)
+        times.sort()
+        out[backend.name] = {
+            "reindex_s": reindex,
+            "p50": times[len(times) // 2],
+            "p95": times[int(len(times) * 0.95)],
+        }
+    return out
+
+
+def drop_site_index():
+    """The site search's bench index outlives the test database: drop it."""
+    from search import service
+    from search.backends.elasticsearch import alias_name
+
+    es = service.elasticsearch_backend().es
+    for name in es.indices.get(index=f"{alias_name()}*"):
+        es.indices.delete(index=name)
 
 
 def inner(large):
@@ -117,9 +246,12 @@ def inner(large):
     import django
 
     django.setup()
-    from django.conf import settings
     from django.core.management import call_command
-    from django.test.utils import setup_databases, setup_test_environment
+    from django.test.utils import (
+        setup_databases,
+        setup_test_environment,
+        teardown_databases,
+    )
 
     from community.members.tests.utils import make_user
     from tests.support.sessions import logged_in_client
@@ -129,94 +261,364 @@ def inner(large):
     out = {}
     try:
         call_command("seed_demo", stdout=StringIO())
-        client = logged_in_client(make_user("bench-lecteur"))
+        reader = make_user("bench-lecteur")
+        client = logged_in_client(reader)
         out["small"] = measure_pages(client)
-        backends = list(settings.WAGTAILSEARCH_BACKENDS)
-        out["reindex"], out["search"] = {}, {}
-        for name in backends:
-            started = time.perf_counter()
-            call_command("update_index", backend_name=name, stdout=StringIO())
-            out["reindex"][name] = time.perf_counter() - started
-            out["search"][name] = measure_search(name)
+        out["search_small"] = reindex_and_search(reader)
+        started = time.perf_counter()
+        call_command("update_index", stdout=StringIO(), stderr=StringIO())
+        out["wagtail_update_index_s"] = time.perf_counter() - started
+        out["grown"] = {}
         for grow in GROWERS:
+            started = time.perf_counter()
             grow(large)
+            out["grown"][grow.__name__] = time.perf_counter() - started
+        out["search_large"] = reindex_and_search(reader)
         out["large"] = measure_pages(client)
     finally:
-        from django.test.utils import teardown_databases
-
         teardown_databases(old, verbosity=0)
+        drop_site_index()
     print("BENCH " + json.dumps(out))
 
 
-def main(argv=None):
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--large", type=int, default=500)
-    parser.add_argument("--load-duration", type=float, default=30)
-    parser.add_argument("--inner", action="store_true", help=argparse.SUPPRESS)
-    args = parser.parse_args(argv)
-    if args.inner:
-        return inner(args.large)
+# --- outside: run the parts, print one table ---------------------------------
 
-    env = environment(prefix="ecommunaute_bench_")
-    env["DJANGO_SETTINGS_MODULE"] = "config.settings.bench"
-    print("Mesures des pages et de la recherche (base de test jetable)…", flush=True)
-    result = subprocess.run(
-        [PYTHON, "-m", "scripts.quality.bench", "--inner", "--large", str(args.large)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
+
+def run_part(title, command, env, timeout):
+    print(f"· {title}…", flush=True)
+    started = time.monotonic()
+    try:
+        result = subprocess.run(
+            command,
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        print(f"  abandonné après {timeout} s", flush=True)
+        return None
+    print(f"  {time.monotonic() - started:.0f} s", flush=True)
+    line = next(
+        (row for row in result.stdout.splitlines() if row.startswith("BENCH ")), None
     )
-    lines = result.stdout.splitlines()
-    line = next((row for row in lines if row.startswith("BENCH ")), None)
     if line is None:
-        sys.exit(result.stdout[-3000:] + result.stderr[-3000:])
-    data = json.loads(line[6:])
+        print(result.stdout[-2000:] + result.stderr[-3000:], flush=True)
+        return None
+    return json.loads(line[6:])
+
+
+def target(value, limit, unit=""):
+    if value is None:
+        return ""
+    return f"≤ {limit:g}{unit} " + ("✓" if value <= limit else "✗ manqué")
+
+
+def table(rows, args):
+    headers = ("mesure", "petit / p50", "grand / p95", "rapport", "cible")
+    body = [row for row in rows if not row[0].startswith("#")]
+    widths = [max(len(str(r[i])) for r in [headers, *body]) for i in range(5)]
+
+    def line(row):
+        return "  ".join(
+            str(cell).ljust(width) if i == 0 else str(cell).rjust(width)
+            for i, (cell, width) in enumerate(zip(row, widths, strict=True))
+        ).rstrip()
 
     print(
-        f"\n{'type de page':32} {'requêtes SQL (petit → grand)':>30} "
-        f"{'rendu ms petit':>15} {'grand':>8} {'ratio':>6}"
+        f"\nMesures — {datetime.now():%Y-%m-%d %H:%M}, {os.cpu_count()} cœurs, "
+        f"« grand » = démo + {args.large} éléments par GROWER"
     )
-    for name, (queries, ms) in sorted(data["small"].items()):
-        big_q, big_ms = data["large"].get(name, (None, None))
-        ratio = f"{big_ms / ms:6.2f}" if big_ms else "     —"
-        print(
-            f"{name[:32]:32} {queries:>14} → {big_q!s:<13} {ms:15.1f} "
-            f"{(big_ms or 0):8.1f} {ratio}"
-        )
-    print(f"\n{'recherche':32} {'p50 ms':>8} {'p95 ms':>8} {'réindexation s':>15}")
-    for name, (p50, p95) in data["search"].items():
-        label = {"default": "base de données", "elasticsearch": "Elasticsearch"}[name]
-        print(f"{label:32} {p50:8.1f} {p95:8.1f} {data['reindex'][name]:15.2f}")
+    print(line(headers))
+    print("  ".join("-" * w for w in widths))
+    for row in rows:
+        print(f"\n{row[0][1:]}" if row[0].startswith("#") else line(row))
 
-    print("\nCharge (scripts/load, scénario nominal)…", flush=True)
-    figures_file = tempfile.mktemp(suffix=".json")  # noqa: S306
-    subprocess.run(
-        [
+
+def page_rows(data):
+    rows = [("#Pages (requêtes SQL · rendu médian, client de test)", "", "", "", "")]
+    for name, small in sorted(data["small"].items()):
+        large = data["large"].get(name)
+        status = "" if small["status"] == [200] else f" [{small['status']}]"
+        rows.append(
+            (
+                f"{name}{status}",
+                f"{small['queries']} req · {small['ms']:.0f} ms",
+                f"{large['queries']} req · {large['ms']:.0f} ms" if large else "—",
+                f"×{large['ms'] / small['ms']:.2f}" if large else "",
+                "",
+            )
+        )
+    return rows
+
+
+def search_rows(data):
+    labels = {"database": "base de données", "elasticsearch": "Elasticsearch"}
+    rows = [("#Recherche du site (couche search, en processus)", "", "", "", "")]
+    for size in ("small", "large"):
+        figures = data[f"search_{size}"]
+        what = "démo" if size == "small" else "grand"
+        for name in ("database", "elasticsearch"):
+            f = figures[name]
+            rows.append(
+                (
+                    f"{labels[name]}, {what} ({figures['documents']} doc.) : requêtes",
+                    f"{f['p50']:.1f} ms",
+                    f"{f['p95']:.1f} ms",
+                    "",
+                    target(f["p95"], TARGETS["es_p95"], " ms")
+                    if name == "elasticsearch"
+                    else "",
+                )
+            )
+            rows.append(
+                (
+                    f"{labels[name]}, {what} : réindexation",
+                    f"{f['reindex_s']:.1f} s",
+                    "",
+                    "",
+                    "",
+                )
+            )
+    rows.append(
+        (
+            "update_index (recherche de l’administration Wagtail)",
+            f"{data['wagtail_update_index_s']:.1f} s",
+            "",
+            "",
+            "",
+        )
+    )
+    return rows
+
+
+def scale_rows(scale, args):
+    rows = [("#Recherche à l’échelle (benchmarks/search_bench.py)", "", "", "", "")]
+    if scale is None:
+        return [*rows, ("(non mesurée)", "", "", "", "")]
+    rows.append(
+        (
+            f"embarquée : index de {scale['embedded']} doc.",
+            f"{scale['embedded_index_s']:.1f} s",
+            "",
+            "",
+            "",
+        )
+    )
+    rows.append(
+        (
+            f"embarquée : requêtes ({scale['embedded']} doc.)",
+            f"{scale['embedded_p50']:.0f} ms",
+            f"{scale['embedded_p95']:.0f} ms",
+            "",
+            target(scale["embedded_p95"], TARGETS["embedded_p95"], " ms"),
+        )
+    )
+    if "es_p50" not in scale:
+        return [*rows, ("Elasticsearch", "non configuré", "", "", "")]
+    rows += [
+        (
+            f"Elasticsearch : indexation en masse de {scale['documents']} doc.",
+            f"{scale['es_index_s']:.1f} s",
+            "",
+            f"{scale['documents'] / scale['es_index_s']:.0f} doc/s",
+            "",
+        ),
+        (
+            f"Elasticsearch : requêtes de bout en bout ({scale['documents']} doc.)",
+            f"{scale['es_p50']:.1f} ms",
+            f"{scale['es_p95']:.1f} ms",
+            "",
+            target(scale["es_p95"], TARGETS["es_p95"], " ms"),
+        ),
+        (
+            "Elasticsearch : même requête brute",
+            f"{scale['raw_p50']:.1f} ms",
+            f"{scale['raw_p95']:.1f} ms",
+            "",
+            "",
+        ),
+        (
+            "Elasticsearch : couche / brut (p50)",
+            "",
+            "",
+            f"×{scale['layer_ratio']:.2f}",
+            target(scale["layer_ratio"], TARGETS["layer_ratio"], "×"),
+        ),
+    ]
+    return rows
+
+
+def load_rows(load, args):
+    rows = [
+        (
+            f"#Charge ({args.load_users} membres, {args.load_duration:g} s, "
+            "gunicorn + PostgreSQL + Elasticsearch, scripts/load)",
+            "",
+            "",
+            "",
+            "",
+        )
+    ]
+    if load is None:
+        return [*rows, ("(non mesurée)", "", "", "", "")]
+    for name, f in sorted(load["endpoints"].items()):
+        rows.append(
+            (
+                name,
+                f"{f['p50']} ms",
+                f"{f['p95']} ms",
+                f"{f['count'] / args.load_duration:.1f} req/s",
+                "",
+            )
+        )
+    rows.append(
+        (
+            "total",
+            "",
+            "",
+            f"{load['rps']} req/s",
+            f"{load['errors_5xx']} 5xx, {load['lost_writes']} écriture(s) perdue(s)",
+        )
+    )
+    rows.append((f"verdict : {load['verdict']}", "", "", "", ""))
+    return rows
+
+
+def run_load(args):
+    """scripts/load, normal scenario: its figures and its verdict line."""
+    print(
+        f"· charge ({args.load_users} membres, {args.load_duration:g} s)…", flush=True
+    )
+    with tempfile.TemporaryDirectory() as folder:
+        figures = os.path.join(folder, "load.json")
+        command = [
             str(ROOT / "scripts" / "load"),
             "--scenario",
             "normal",
             "--duration",
             str(args.load_duration),
+            "--users",
+            str(args.load_users),
             "--json",
-            figures_file,
-        ],
-        cwd=ROOT,
-        check=False,
-        stdout=subprocess.DEVNULL,
-    )
-    if os.path.exists(figures_file):
-        with open(figures_file, encoding="utf-8") as handle:
+            figures,
+        ]
+        started = time.monotonic()
+        try:
+            result = subprocess.run(
+                command,
+                cwd=ROOT,
+                capture_output=True,
+                text=True,
+                timeout=900,
+                check=False,
+            )
+        except subprocess.TimeoutExpired:
+            print("  abandonné après 900 s", flush=True)
+            return None
+        print(f"  {time.monotonic() - started:.0f} s", flush=True)
+        if not os.path.exists(figures):
+            print(result.stdout[-2000:] + result.stderr[-2000:], flush=True)
+            return None
+        with open(figures, encoding="utf-8") as handle:
             load = json.load(handle)["normal"]
-        print(f"{'charge : point d’accès':32} {'p50 ms':>8} {'p95 ms':>8} {'req':>6}")
-        for name, f in sorted(load["endpoints"].items()):
-            print(f"{name[:32]:32} {f['p50']:8} {f['p95']:8} {f['count']:6}")
-        print(
-            f"{'total':32} {load['rps']} req/s, {load['errors_5xx']} 5xx, "
-            f"{load['lost_writes']} écriture(s) perdue(s)"
+    lines = result.stdout.strip().splitlines()
+    load["verdict"] = lines[-1] if lines else ""
+    return load
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument(
+        "--large", type=int, default=500, help="éléments ajoutés par GROWER"
+    )
+    parser.add_argument(
+        "--documents",
+        type=int,
+        default=100_000,
+        help="documents indexés dans Elasticsearch (search_bench)",
+    )
+    parser.add_argument(
+        "--embedded", type=int, default=10_000, help="documents de l’index embarqué"
+    )
+    parser.add_argument("--queries", type=int, default=500, help="requêtes mesurées")
+    parser.add_argument("--load-duration", type=float, default=30)
+    parser.add_argument("--load-users", type=int, default=50)
+    parser.add_argument(
+        "--skip",
+        action="append",
+        default=[],
+        choices=["pages", "scale", "load"],
+        help="sauter une partie (répétable)",
+    )
+    parser.add_argument("--json", help="écrire les chiffres dans ce fichier")
+    parser.add_argument("--inner", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.inner:
+        return inner(args.large)
+
+    started = time.monotonic()
+    env = environment(prefix="ecommunaute_bench_")
+    env["DJANGO_SETTINGS_MODULE"] = "config.settings.bench"
+    pages = scale = load = None
+    if "pages" not in args.skip:
+        pages = run_part(
+            "pages et recherche du site (base de test jetable)",
+            [
+                PYTHON,
+                "-m",
+                "scripts.quality.bench",
+                "--inner",
+                "--large",
+                str(args.large),
+            ],
+            env,
+            timeout=900,
         )
-    service("elasticsearch", "status")
+    if "scale" not in args.skip:
+        scale_env = {
+            key: value
+            for key, value in env.items()
+            if key not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE"}
+        }
+        scale_env["ELASTICSEARCH_INDEX_PREFIX"] = f"ecommunaute_bench_{os.getpid()}_"
+        scale = run_part(
+            f"recherche à l’échelle ({args.documents} documents Elasticsearch, "
+            f"{args.embedded} embarqués)",
+            [
+                PYTHON,
+                "benchmarks/search_bench.py",
+                "--documents",
+                str(args.documents),
+                "--embedded",
+                str(args.embedded),
+                "--queries",
+                str(args.queries),
+                "--json",
+            ],
+            scale_env,
+            timeout=900,
+        )
+    if "load" not in args.skip:
+        load = run_load(args)
+
+    rows = []
+    if pages:
+        rows += page_rows(pages) + search_rows(pages)
+    rows += scale_rows(scale, args) if "scale" not in args.skip else []
+    rows += load_rows(load, args) if "load" not in args.skip else []
+    table(rows, args)
+    print(f"\n(en {time.monotonic() - started:.0f} s)")
+    if args.json:
+        with open(args.json, "w", encoding="utf-8") as handle:
+            json.dump(
+                {"pages": pages, "scale": scale, "load": load},
+                handle,
+                ensure_ascii=False,
+                indent=2,
+            )
     return 0
 
 

@@ -1,12 +1,15 @@
 """Start the real stack on the loopback for the load script and benchmarks:
 PostgreSQL and Elasticsearch through scripts/services, a migrated and seeded
-database, then gunicorn with production settings."""
+database with both search indexes built, then gunicorn with production
+settings and the background worker (``manage.py db_worker``: search indexing,
+e-mails), kept running as a process manager would."""
 
 import os
 import secrets
 import socket
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -52,30 +55,87 @@ def environment(prefix="ecommunaute_load_"):
     return env
 
 
-def manage(env, *args, quiet=True):
-    subprocess.run(
-        [PYTHON, "manage.py", *args],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        stdout=subprocess.DEVNULL if quiet else None,
-    )
+def manage(env, *args):
+    """A management command, its output in .cache/load/prepare.log."""
+    with log_file("prepare.log") as log:
+        log.write(f"\n$ manage.py {' '.join(args)}\n")
+        log.flush()
+        result = subprocess.run(
+            [PYTHON, "manage.py", *args],
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            check=False,
+        )
+    if result.returncode:
+        sys.exit(f"manage.py {' '.join(args)} a échoué : voir .cache/load/prepare.log")
 
 
 def prepare(env):
+    log_file("prepare.log", "w").close()
     manage(env, "migrate", "--noinput")
     manage(env, "seed_demo")
     manage(env, "collectstatic", "--noinput")
+    # Work queued by the seeding (reference index, Wagtail's admin search,
+    # site search) is done once here, as the worker would, so that a
+    # measured run starts with an empty queue.
+    manage(env, "db_worker", "--batch", "--interval", "0")
     manage(env, "update_index")
 
 
+def reindex(env):
+    """The site search's own index, in the database and in Elasticsearch."""
+    manage(env, "search_reindex")
+
+
+def log_file(name, mode="a"):
+    path = ROOT / ".cache" / "load" / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return open(path, mode, encoding="utf-8")  # noqa: SIM115
+
+
+class Worker:
+    """``manage.py db_worker``, restarted when it exits (it stops on a lost
+    database, as it would under systemd's ``Restart=always``)."""
+
+    def __init__(self, env, name="worker"):
+        self.env = env
+        self.log = log_file(f"{name}-worker.log", "w")
+        self.running = True
+        self.restarts = 0
+        self.process = None
+        self.thread = threading.Thread(target=self.supervise, daemon=True)
+        self.thread.start()
+
+    def supervise(self):
+        while self.running:
+            self.process = subprocess.Popen(
+                [PYTHON, "manage.py", "db_worker"],
+                cwd=ROOT,
+                env=self.env,
+                stdout=self.log,
+                stderr=subprocess.STDOUT,
+            )
+            self.process.wait()
+            if self.running:
+                self.restarts += 1
+                time.sleep(1)
+
+    def stop(self):
+        self.running = False
+        while self.thread.is_alive():
+            if self.process is not None and self.process.poll() is None:
+                self.process.terminate()
+            self.thread.join(timeout=1)
+        self.log.close()
+
+
 class Gunicorn:
-    def __init__(self, env, workers=4, threads=4):
+    def __init__(self, env, name="gunicorn", workers=4, threads=4):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        log_path = ROOT / ".cache" / "load" / "gunicorn.log"
-        log_path.parent.mkdir(parents=True, exist_ok=True)
-        self.log = open(log_path, "a", encoding="utf-8")  # noqa: SIM115
+        self.log = log_file(f"{name}-gunicorn.log", "w")
         self.process = subprocess.Popen(
             [
                 str(ROOT / ".venv" / "bin" / "gunicorn"),
@@ -90,6 +150,11 @@ class Gunicorn:
                 "gthread",
                 "--timeout",
                 "30",
+                # Longer than a member's pause between two requests: a
+                # keep-alive connection closed by the server just as the
+                # client reuses it is reset (a proxy in front hides this).
+                "--keep-alive",
+                "10",
                 "--log-level",
                 "warning",
             ],

@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 
 from django.conf import settings
 
-from elasticsearch import Elasticsearch, helpers
+from elasticsearch import BadRequestError, Elasticsearch, helpers
 from elasticsearch.dsl import (
     Date,
     Document,
@@ -118,10 +118,25 @@ class ElasticsearchBackend(SearchBackend):
         self.es = client()
 
     def ensure_alias(self):
-        if not self.es.indices.exists_alias(name=alias_name()):
-            index = new_index()
+        """Create the first index behind the alias if there is none.
+
+        Several processes meet an empty cluster at once (gunicorn workers'
+        first searches): each creating an index of its own under the alias
+        would leave it on several indexes, where every write then fails. The
+        first index has a fixed name and gets the alias in its creation
+        request, so only one creation succeeds and the others find it.
+        """
+        if self.es.indices.exists_alias(name=alias_name()):
+            return
+        index = Index(f"{alias_name()}_initial")
+        index.settings(number_of_shards=1, number_of_replicas=0)
+        index.document(Entry)
+        index.aliases(**{alias_name(): {}})
+        try:
             index.create(using=self.es)
-            self.es.indices.put_alias(index=index._name, name=alias_name())
+        except BadRequestError as error:
+            if error.error != "resource_already_exists_exception":
+                raise
 
     # --- writing -------------------------------------------------------------
 

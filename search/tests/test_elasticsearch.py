@@ -132,3 +132,35 @@ def test_wagtail_backend_indexes_pages_and_the_admin_search_finds_them(client, e
     assert "Glossaire" in response.content.decode()
     response = client.get("/admin/pages/search/", {"q": "zzzyyyxxx"})
     assert "Glossaire" not in response.content.decode()
+
+
+def test_racing_first_writes_leave_the_alias_on_one_index(es, settings, monkeypatch):
+    """Two processes that both saw no alias (the load script's first
+    searches on a fresh cluster) must not put it on two indexes: writes to an
+    alias over several indexes all fail."""
+    from search.backends.elasticsearch import ElasticsearchBackend, alias_name
+    from search.documents import PUBLIC, SearchDocument
+
+    settings.ELASTICSEARCH_INDEX_PREFIX = f"race_{uuid.uuid4().hex[:8]}_"
+    first, late = ElasticsearchBackend(), ElasticsearchBackend()
+    try:
+        first.ensure_alias()
+        monkeypatch.setattr(late.es.indices, "exists_alias", lambda **kwargs: False)
+        late.ensure_alias()
+        assert len(es.indices.get_alias(name=alias_name())) == 1
+        late.upsert(
+            [
+                SearchDocument(
+                    key="test.race:1",
+                    type="note",
+                    type_label="Note",
+                    title="Course à la création",
+                    url="/course/",
+                    audience=[PUBLIC],
+                )
+            ]
+        )
+        assert first.indexed_keys() == {"test.race:1"}
+    finally:
+        for name in es.indices.get(index=f"{alias_name()}*"):
+            es.indices.delete(index=name)

@@ -2,6 +2,7 @@
 notice, pending writes are replayed when the cluster is back."""
 
 from django.test import override_settings
+from django.utils import timezone
 
 import pytest
 
@@ -40,3 +41,52 @@ def test_writes_succeed_and_are_queued_then_replayed(client, indexed, settings):
     assert service.replay_pending() >= 1
     assert not PendingIndexOperation.objects.exists()
     assert key in service.elasticsearch_backend().indexed_keys()
+
+
+DEFERRING_TASKS = {
+    "TASKS": {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+}
+
+
+def scheduled_replays():
+    from django_tasks import default_task_backend
+
+    from search.tasks import replay_pending_task
+
+    return [
+        result
+        for result in default_task_backend.results
+        if result.task.name == replay_pending_task.name
+    ]
+
+
+def test_a_failed_cluster_write_schedules_one_replay(monkeypatch):
+    """Queued writes must not wait for the next successful write: the worker
+    replays them a few seconds later, once per delay however many failed."""
+    monkeypatch.setattr(service, "_replay_scheduled_until", 0.0)
+    page = make_standard_page(HomePage.objects.get(), "Zorglubisation différée")
+    key = f"wagtailcore.page:{page.pk}"
+    with override_settings(**DEAD_CLUSTER, **DEFERRING_TASKS):
+        service.index_keys([key])
+        service.index_keys([key])
+        replays = scheduled_replays()
+    assert PendingIndexOperation.objects.filter(key=key).exists()
+    assert len(replays) == 1
+    assert replays[0].task.run_after > timezone.now()
+
+
+def test_a_failed_replay_schedules_the_next_one(monkeypatch):
+    monkeypatch.setattr(service, "_replay_scheduled_until", 0.0)
+    PendingIndexOperation.objects.create(key="wagtailcore.page:999999")
+    with override_settings(**DEAD_CLUSTER, **DEFERRING_TASKS):
+        assert service.replay_pending() == 0
+        replays = scheduled_replays()
+    assert len(replays) == 1
+    assert PendingIndexOperation.objects.get().attempts == 1
+
+
+def test_immediate_tasks_schedule_no_replay(monkeypatch):
+    """The tests' immediate back end cannot defer: no replay loop there."""
+    monkeypatch.setattr(service, "_replay_scheduled_until", 0.0)
+    with override_settings(**DEAD_CLUSTER):
+        assert service.schedule_replay() is False
