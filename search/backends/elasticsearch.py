@@ -9,10 +9,11 @@ which the project's plugin also provides on the bare test distribution.
 """
 
 from datetime import UTC, datetime
+from functools import lru_cache
 
 from django.conf import settings
 
-from elasticsearch import BadRequestError, Elasticsearch, helpers
+from elasticsearch import BadRequestError, Elasticsearch, NotFoundError, helpers
 from elasticsearch.dsl import (
     Date,
     Document,
@@ -79,7 +80,20 @@ class Entry(Document):
 
 
 def client():
-    return Elasticsearch(settings.ELASTICSEARCH_URL, request_timeout=10, max_retries=0)
+    """The process's client for the configured cluster: one connection pool
+    shared by every request and thread (the client is thread-safe), instead
+    of a TCP connection opened per search."""
+    return _client(settings.ELASTICSEARCH_URL)
+
+
+@lru_cache(maxsize=4)
+def _client(url):
+    return Elasticsearch(url, request_timeout=10, max_retries=0)
+
+
+# Aliases this process has seen: searches skip the existence check (one round
+# trip each); writes always check, so they never create a bare index instead.
+READY_ALIASES = set()
 
 
 def alias_name():
@@ -127,6 +141,7 @@ class ElasticsearchBackend(SearchBackend):
         request, so only one creation succeeds and the others find it.
         """
         if self.es.indices.exists_alias(name=alias_name()):
+            READY_ALIASES.add(alias_name())
             return
         index = Index(f"{alias_name()}_initial")
         index.settings(number_of_shards=1, number_of_replicas=0)
@@ -137,6 +152,7 @@ class ElasticsearchBackend(SearchBackend):
         except BadRequestError as error:
             if error.error != "resource_already_exists_exception":
                 raise
+        READY_ALIASES.add(alias_name())
 
     # --- writing -------------------------------------------------------------
 
@@ -248,8 +264,16 @@ class ElasticsearchBackend(SearchBackend):
         )
 
     def search(self, query, tokens):
-        self.ensure_alias()
-        return super().search(query, tokens)
+        if alias_name() not in READY_ALIASES:
+            self.ensure_alias()
+        try:
+            return super().search(query, tokens)
+        except NotFoundError:
+            # The index went away behind this process's back (deleted by
+            # hand, cluster rebuilt): check again, once.
+            READY_ALIASES.discard(alias_name())
+            self.ensure_alias()
+            return super().search(query, tokens)
 
     def build(self, query, tokens):
         """The full request (query, filters, highlights, facets), or None."""

@@ -164,3 +164,36 @@ def test_racing_first_writes_leave_the_alias_on_one_index(es, settings, monkeypa
     finally:
         for name in es.indices.get(index=f"{alias_name()}*"):
             es.indices.delete(index=name)
+
+
+def test_searches_reuse_one_client_and_check_the_alias_once(es, settings, monkeypatch):
+    """One connection pool per process, and no alias round trip per search;
+    an index deleted behind the process's back is recreated by the next
+    search instead of failing it."""
+    from search.backends import elasticsearch as backend_module
+    from search.backends.base import SearchQuery
+    from search.documents import PUBLIC
+
+    settings.ELASTICSEARCH_INDEX_PREFIX = f"once_{uuid.uuid4().hex[:8]}_"
+    backend = backend_module.ElasticsearchBackend()
+    assert backend_module.ElasticsearchBackend().es is backend.es
+    checks = []
+    real_exists = backend.es.indices.exists_alias
+
+    def counting_exists(**kwargs):
+        checks.append(kwargs)
+        return real_exists(**kwargs)
+
+    monkeypatch.setattr(backend.es.indices, "exists_alias", counting_exists)
+    try:
+        for _ in range(3):
+            backend.search(SearchQuery(text="prototype"), [PUBLIC])
+        assert len(checks) == 1
+        for name in es.indices.get(index=f"{backend_module.alias_name()}*"):
+            es.indices.delete(index=name)
+        results = backend.search(SearchQuery(text="prototype"), [PUBLIC])
+        assert results.total == 0
+        assert es.indices.exists_alias(name=backend_module.alias_name())
+    finally:
+        for name in es.indices.get(index=f"{backend_module.alias_name()}*"):
+            es.indices.delete(index=name)
