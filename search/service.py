@@ -102,6 +102,7 @@ def index_keys(keys):
 
 def push_to_cluster(upserts, deletes):
     keys = [doc.key for doc in upserts] + deletes
+    started = timezone.now()
     try:
         backend = elasticsearch_backend()
         backend.upsert(upserts)
@@ -110,17 +111,23 @@ def push_to_cluster(upserts, deletes):
         logger.warning(
             "Elasticsearch unavailable, %d operations queued: %s", len(keys), error
         )
+        # Re-queued with a new time: a replay running now, which read the
+        # item's older state, must not take this write off the queue.
+        now = timezone.now()
         for key in keys:
-            PendingIndexOperation.objects.get_or_create(key=key)
+            PendingIndexOperation.objects.update_or_create(
+                key=key, defaults={"created_at": now}
+            )
         schedule_replay()
         return False
-    PendingIndexOperation.objects.filter(key__in=keys).delete()
+    done_with(keys, started)
     replay_pending()
     return True
 
 
 def replay_pending(limit=500):
     """Replay queued cluster writes (after an outage); returns how many."""
+    started = timezone.now()
     pending = list(PendingIndexOperation.objects.values_list("key", flat=True)[:limit])
     if not pending or not elasticsearch_enabled():
         return 0
@@ -138,8 +145,14 @@ def replay_pending(limit=500):
         )
         schedule_replay()
         return 0
-    PendingIndexOperation.objects.filter(key__in=pending).delete()
+    done_with(pending, started)
     return len(pending)
+
+
+def done_with(keys, started):
+    """Take ``keys`` off the queue, unless queued again since ``started`` (the
+    state then written may be older than that new write)."""
+    PendingIndexOperation.objects.filter(key__in=keys, created_at__lte=started).delete()
 
 
 REPLAY_DELAY = timedelta(seconds=10)

@@ -90,3 +90,35 @@ def test_immediate_tasks_schedule_no_replay(monkeypatch):
     monkeypatch.setattr(service, "_replay_scheduled_until", 0.0)
     with override_settings(**DEAD_CLUSTER):
         assert service.schedule_replay() is False
+
+
+def test_a_write_queued_during_a_replay_stays_queued(monkeypatch):
+    """The replay writes the state it read; a write that failed meanwhile for
+    the same item (its newer state not in the cluster) must stay queued."""
+    from datetime import timedelta
+
+    page = make_standard_page(HomePage.objects.get(), "Zorglubisation concurrente")
+    key = f"wagtailcore.page:{page.pk}"
+    PendingIndexOperation.objects.create(key=key)
+    PendingIndexOperation.objects.filter(key=key).update(
+        created_at=timezone.now() - timedelta(minutes=1)
+    )
+
+    class Cluster:
+        replaying = False
+
+        def upsert(self, documents):
+            if Cluster.replaying:  # the concurrent write: the cluster fails it
+                raise ConnectionError("cluster down again")
+            Cluster.replaying = True
+            service.push_to_cluster(documents, [])
+            Cluster.replaying = False
+
+        def delete(self, keys):
+            pass
+
+    monkeypatch.setattr(service, "elasticsearch_enabled", lambda: True)
+    monkeypatch.setattr(service, "elasticsearch_backend", Cluster)
+    monkeypatch.setattr(service, "schedule_replay", lambda: False)
+    assert service.replay_pending() == 1
+    assert PendingIndexOperation.objects.filter(key=key).exists()
