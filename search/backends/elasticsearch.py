@@ -96,6 +96,14 @@ def _client(url):
 READY_ALIASES = set()
 
 
+def parse_date(value):
+    """A hit's date: the cluster sends ISO 8601 text (no document class
+    turns it back into a datetime), which templates cannot format."""
+    if isinstance(value, str):
+        return datetime.fromisoformat(value)
+    return value
+
+
 def alias_name():
     return f"{settings.ELASTICSEARCH_INDEX_PREFIX}search"
 
@@ -349,7 +357,7 @@ class ElasticsearchBackend(SearchBackend):
                     type=hit.type,
                     type_label=hit.type_label,
                     snippet=snippet,
-                    date=hit.date if hasattr(hit, "date") else None,
+                    date=parse_date(getattr(hit, "date", None)),
                 )
             )
         aggs = response.aggregations

@@ -2,6 +2,7 @@
 (database on SQLite or PostgreSQL, or Elasticsearch): same expectations."""
 
 from django.conf import settings
+from django.utils import timezone
 
 from wagtail.models import PageViewRestriction
 
@@ -67,6 +68,14 @@ def test_sort_by_date(client, indexed):
     make_standard_page(home, "Zorglubisation ancienne")
     make_standard_page(home, "Zorglubisation récente")
     assert titles(client, "zorglubisation", sort="date")[0] == "Zorglubisation récente"
+
+
+def test_results_show_their_date(client, indexed):
+    page = make_standard_page(HomePage.objects.get(), "Zorglubisation datée")
+    html = client.get("/recherche/", {"q": "zorglubisation"}).content.decode()
+    published = page.last_published_at or page.first_published_at
+    local_day = timezone.localtime(published).date().isoformat()
+    assert f'<time datetime="{local_day}' in html
 
 
 def test_drafts_private_and_unpublished_pages_are_never_found(client, indexed):
