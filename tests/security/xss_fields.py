@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from django.urls import reverse
 
+from tests.support.cast import committee_call
 from tests.support.sessions import logged_in_client
 
 VISIBILITIES = (
@@ -217,21 +218,11 @@ def challenge_news(cast, value):
     return challenge.url
 
 
-def _call(cast):
-    """An open call whose committee is the cast's animateur (made once)."""
-    if getattr(cast, "call", None) is None:
-        from community.events.tests.utils import make_call, make_committee
-
-        cast.call = make_call(slug=f"appel-xss-{cast.suffix}")
-        make_committee(cast.call, cast["animateur"])
-    return cast.call
-
-
 def _proposal(cast, value, action):
     from community.events.models import Proposal
     from community.events.tests.utils import proposal_post
 
-    call = _call(cast)
+    call = committee_call(cast)
     one_line = " ".join(value.split())
     data = proposal_post(
         call,

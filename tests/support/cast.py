@@ -196,7 +196,7 @@ def hidden_profile_field(cast):
     )
 
 
-def _committee_call(cast):
+def committee_call(cast):
     """An open call whose committee is the cast's animateur (made once)."""
     from community.events.tests.utils import make_call, make_committee
 
@@ -209,7 +209,7 @@ def _committee_call(cast):
 def draft_proposal(cast):
     from community.events.tests.utils import make_proposal
 
-    proposal = make_proposal(_committee_call(cast), cast["member"], status="draft")
+    proposal = make_proposal(committee_call(cast), cast["member"], status="draft")
     proposal.title = titled("Proposition", "BROUILLONPROP", cast)
     proposal.save()
     return Secret(
@@ -223,7 +223,7 @@ def draft_proposal(cast):
 def sent_proposal(cast):
     from community.events.tests.utils import make_proposal
 
-    proposal = make_proposal(_committee_call(cast), cast["non_member"])
+    proposal = make_proposal(committee_call(cast), cast["non_member"])
     proposal.title = titled("Proposition", "PROPOSEE", cast)
     proposal.save()
     return Secret(
@@ -238,7 +238,7 @@ def committee_comment(cast):
     from community.events.models import ProposalComment
     from community.events.tests.utils import make_proposal
 
-    proposal = make_proposal(_committee_call(cast), cast["non_member"])
+    proposal = make_proposal(committee_call(cast), cast["non_member"])
     ProposalComment.objects.create(
         proposal=proposal,
         author=cast["animateur"],
