@@ -9,7 +9,8 @@ A défi page is read like any page. Beyond Wagtail's editors:
   *moderate*: they move its status along the lifecycle.
 """
 
-from community.members.policy import PageRule, register
+from community.members.policy import register
+from community.members.rules import PageRule
 
 from .models import ChallengePage
 

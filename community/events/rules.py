@@ -15,7 +15,8 @@
 
 from django.db.models import Q
 
-from community.members.policy import PageRule, Rule, register
+from community.members.policy import Rule, register
+from community.members.rules import PageRule
 
 from .choices import ProposalStatus
 from .models import (

@@ -10,6 +10,8 @@ class MembersConfig(AppConfig):
     verbose_name = _("Membres et communautés")
 
     def ready(self):
-        from . import search_adapters
+        # Register this app's permission rules, RGPD handlers, activity source
+        # and search adapters.
+        from . import activity, personal_data, rules, search_adapters  # noqa: F401
 
         search_adapters.connect()
