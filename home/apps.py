@@ -7,3 +7,8 @@ class HomeConfig(AppConfig):
 
     name = "home"
     verbose_name = _("Accueil et pages génériques")
+
+    def ready(self):
+        from .jobs import register_jobs
+
+        register_jobs()

@@ -5,6 +5,7 @@ from django.conf import settings
 from wagtail.models import Page, Site
 
 from .models import ShellSettings
+from .sites import base_url
 
 
 def site_shell(request):
@@ -23,6 +24,7 @@ def site_shell(request):
         footer = footer_links(site)
     return {
         "SITE_NAME": settings.SITE_NAME,
+        "BASE_URL": base_url(),
         "nav_pages": nav_pages,
         "footer": footer,
     }
@@ -35,6 +37,7 @@ def footer_links(site):
         "accessibility": shell.accessibility_page_id,
         "legal": shell.legal_page_id,
         "privacy": shell.privacy_page_id,
+        "terms": shell.terms_page_id,
     }
     pages = Page.objects.live().in_bulk([pk for pk in wanted.values() if pk])
     links = {name: pages.get(pk) for name, pk in wanted.items()}

@@ -11,6 +11,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page, Site
 
 from .models import HomePage, ShellSettings, StandardPage, Theme
+from .sites import sync_sites
 
 THEMES = [
     (
@@ -162,6 +163,67 @@ GENERIC_PAGES = [
         ],
     ),
     (
+        "conditions-d-utilisation",
+        "Conditions d'utilisation",
+        "Les règles que chaque membre accepte en créant son compte (version de "
+        "novembre 2026).",
+        [
+            ("heading", {"text": "À quoi sert l'e-communauté", "level": "h2"}),
+            (
+                "paragraph",
+                "<p>L'e-communauté est l'espace en ligne des participantes et "
+                "participants de l'université de l'innovation publique territoriale : "
+                "agents et managers des collectivités, élus et leurs équipes, "
+                "designers, chercheurs, facilitateurs et partenaires. On s'y prépare à "
+                "l'événement, on y partage ses apprentissages et on y suit ce que "
+                "deviennent les défis et les prototypes dans les territoires.</p>",
+            ),
+            ("heading", {"text": "Votre compte", "level": "h2"}),
+            (
+                "paragraph",
+                "<p>Le compte est personnel : il s'ouvre avec une adresse "
+                "électronique que vous confirmez, et un mot de passe que vous gardez "
+                "pour vous. Les autres membres vous voient sous votre nom affiché ; "
+                "vous choisissez, information par information, qui peut voir votre "
+                "profil.</p>",
+            ),
+            ("heading", {"text": "Ce que vous publiez", "level": "h2"}),
+            (
+                "paragraph",
+                "<p>Vous publiez en votre nom et restez responsable de vos "
+                "contributions. Les échanges restent courtois et bienveillants : on "
+                "discute des idées, pas des personnes. Ne publiez pas de données "
+                "personnelles d'autrui (coordonnées, situation d'un usager, d'un "
+                "agent), ni de document dont vous n'avez pas le droit de faire "
+                "usage.</p><p>Ce qui est écrit dans une e-communauté restreinte ou "
+                "secrète, ou dans le carnet d'une équipe apprenante, ne se diffuse "
+                "pas au-dehors sans l'accord de ses auteurs.</p>",
+            ),
+            ("heading", {"text": "Animation et modération", "level": "h2"}),
+            (
+                "paragraph",
+                "<p>Les animatrices et animateurs de chaque e-communauté veillent au "
+                "respect de ces règles : signalez-leur une contribution qui vous pose "
+                "problème. L'équipe éditoriale peut retirer un contenu contraire à "
+                "ces conditions ou à la loi.</p>",
+            ),
+            ("heading", {"text": "Vos données, votre départ", "level": "h2"}),
+            (
+                "paragraph",
+                "<p>La page « Données personnelles » dit ce que nous conservons et "
+                "pourquoi. Depuis votre espace, vous pouvez à tout moment télécharger "
+                "vos données et supprimer votre compte.</p>",
+            ),
+            ("heading", {"text": "Évolution de ces conditions", "level": "h2"}),
+            (
+                "paragraph",
+                "<p>Si ces conditions changent, la nouvelle version est publiée sur "
+                "cette page. La version que vous avez acceptée et sa date sont "
+                "conservées avec votre compte.</p>",
+            ),
+        ],
+    ),
+    (
         "donnees-personnelles",
         "Données personnelles",
         "Quelles données nous traitons, pourquoi, et comment exercer vos droits.",
@@ -267,6 +329,8 @@ def ensure_home_page():
 @transaction.atomic
 def seed(log):
     site, home = ensure_home_page()
+    # Absolute links (sitemap, API, feeds) on the address the site runs at.
+    sync_sites()
     for order, (slug, name, description) in enumerate(THEMES):
         Theme.objects.update_or_create(
             slug=slug,
@@ -283,6 +347,7 @@ def seed(log):
     shell.accessibility_page = pages["accessibilite"]
     shell.legal_page = pages["mentions-legales"]
     shell.privacy_page = pages["donnees-personnelles"]
+    shell.terms_page = pages["conditions-d-utilisation"]
     shell.organiser = "CNFPT — Institut national des études territoriales"
     shell.save()
     log("accueil et pages génériques")

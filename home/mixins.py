@@ -7,6 +7,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
+from .admin_forms import PageForm
 from .blocks import RICH_TEXT_FEATURES
 from .pagination import paginate
 
@@ -17,6 +18,9 @@ class IndexPageMixin(models.Model):
     Subclasses narrow ``child_pages()`` (e.g. to their own child type, with
     filters) and keep the pagination and template context that pages share.
     """
+
+    # Wagtail's form, plus a go-live date that must lie ahead.
+    base_form_class = PageForm
 
     intro = RichTextField(
         features=RICH_TEXT_FEATURES,

@@ -9,6 +9,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from .admin_forms import PageForm
 from .blocks import RICH_TEXT_FEATURES, BodyBlock
 from .choices import AccessibilityStatus
 
@@ -48,6 +49,9 @@ class Theme(index.Indexed, models.Model):
 
 class HomePage(Page):
     """The e-communauté's front door: what it is, its themes, what is new."""
+
+    # Wagtail's form, plus a go-live date that must lie ahead.
+    base_form_class = PageForm
 
     intro = RichTextField(
         features=RICH_TEXT_FEATURES,
@@ -105,6 +109,9 @@ class HomePage(Page):
 class StandardPage(Page):
     """A generic page: about, accessibility statement, legal notice, privacy."""
 
+    # Wagtail's form, plus a go-live date that must lie ahead.
+    base_form_class = PageForm
+
     intro = models.TextField(
         _("chapeau"), blank=True, help_text=_("Résumé affiché sous le titre.")
     )
@@ -148,6 +155,17 @@ class ShellSettings(BaseSiteSetting):
         related_name="+",
         verbose_name=_("données personnelles"),
     )
+    terms_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("conditions d'utilisation"),
+        help_text=_(
+            "Liée depuis le pied de page et la case à cocher de l'inscription."
+        ),
+    )
     accessibility_status = models.CharField(
         _("état de conformité RGAA"),
         max_length=20,
@@ -168,9 +186,33 @@ class ShellSettings(BaseSiteSetting):
         FieldPanel("accessibility_page"),
         FieldPanel("legal_page"),
         FieldPanel("privacy_page"),
+        FieldPanel("terms_page"),
         FieldPanel("accessibility_status"),
         FieldPanel("organiser"),
     ]
 
     class Meta:
         verbose_name = _("habillage du site")
+
+
+class PeriodicJobRun(models.Model):
+    """When each periodic job of ``home.scheduler`` last ran, and how it went.
+
+    Kept in the database so that a restarted scheduler does not run a job
+    early, and so that two schedulers started by mistake never run the same
+    job twice in one period (a run is claimed by a conditional update).
+    """
+
+    name = models.CharField(_("tâche"), max_length=100, unique=True)
+    last_run_at = models.DateTimeField(_("dernier lancement"), null=True, blank=True)
+    last_success_at = models.DateTimeField(
+        _("dernière réussite"), null=True, blank=True
+    )
+    last_error = models.TextField(_("dernière erreur"), blank=True)
+
+    class Meta:
+        verbose_name = _("tâche périodique")
+        verbose_name_plural = _("tâches périodiques")
+
+    def __str__(self):
+        return self.name

@@ -15,6 +15,7 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 PRODUCTION_ENV = {
     "SECRET_KEY": secrets.token_urlsafe(50),
     "ALLOWED_HOSTS": "ecommunaute.example.org",
+    "BASE_URL": "https://ecommunaute.example.org",
     "DATABASE_URL": "sqlite:///:memory:",
 }
 
@@ -32,6 +33,7 @@ def run_django(module, env, *code_or_args, manage=False):
             "ELASTICSEARCH_URL",
             "SECRET_KEY",
             "ALLOWED_HOSTS",
+            "BASE_URL",
             "DEBUG",
             "EMAIL_URL",
         }
@@ -97,6 +99,21 @@ def test_production_refuses_missing_allowed_hosts():
     result = run_django("config.settings.production", env, "print('started')")
     assert result.returncode != 0
     assert "ALLOWED_HOSTS est obligatoire en production" in result.stderr
+
+
+def test_production_refuses_a_missing_base_url():
+    env = {key: value for key, value in PRODUCTION_ENV.items() if key != "BASE_URL"}
+    result = run_django("config.settings.production", env, "print('started')")
+    assert result.returncode != 0
+    assert "started" not in result.stdout
+    assert "BASE_URL est obligatoire en production" in result.stderr
+
+
+def test_a_base_url_that_is_not_an_address_is_refused():
+    env = {**PRODUCTION_ENV, "BASE_URL": "ecommunaute.example.org"}
+    result = run_django("config.settings.production", env, "print('started')")
+    assert result.returncode != 0
+    assert "La variable d'environnement BASE_URL" in result.stderr
 
 
 @pytest.mark.parametrize(

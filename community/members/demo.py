@@ -2,9 +2,13 @@
 local e-communautés, fictitious members and three équipes apprenantes.
 
 Members are invented (no one from the seed documents): e-mail addresses use
-the reserved ``example.org`` domain and cannot log in (unusable passwords).
+the reserved ``example.org`` domain. They cannot log in (unusable passwords),
+except under the development settings, whose ``DEMO_MEMBER_PASSWORD`` gives
+each of them that password and a verified address so that a newcomer can try
+the site as a member (the README's « Premiers pas » lists them).
 """
 
+from django.conf import settings
 from django.db import transaction
 
 from home.demo import get_or_create_child, home_page
@@ -157,7 +161,16 @@ def ensure_member(local_part, display_name, job_title, organisation, territory, 
         email=f"{local_part}@demo.example.org",
         defaults={"username": f"demo-{local_part}", "display_name": display_name},
     )
-    if created:
+    password = getattr(settings, "DEMO_MEMBER_PASSWORD", None)
+    if password and (created or not user.has_usable_password()):
+        from allauth.account.models import EmailAddress
+
+        user.set_password(password)
+        user.save(update_fields=["password"])
+        EmailAddress.objects.update_or_create(
+            user=user, email=user.email, defaults={"verified": True, "primary": True}
+        )
+    elif created:
         user.set_unusable_password()
         user.save(update_fields=["password"])
     profile, _ = Profile.objects.update_or_create(

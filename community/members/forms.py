@@ -5,6 +5,7 @@ from io import BytesIO
 from django import forms
 from django.core.files.uploadedfile import InMemoryUploadedFile
 from django.forms import inlineformset_factory
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from PIL import Image, UnidentifiedImageError
@@ -18,6 +19,39 @@ from .models.users import VISIBLE_FIELDS
 TERMS_VERSION = "2026-11"
 AVATAR_MAX_BYTES = 2 * 1024 * 1024
 AVATAR_SIZE = 256
+
+
+def _new_window_link(page, text):
+    return format_html(
+        '<a href="{}" target="_blank" rel="noopener">{}'
+        '<span class="visually-hidden"> {}</span></a>',
+        page.url,
+        text,
+        _("(nouvelle fenêtre)"),
+    )
+
+
+def terms_label():
+    """« J'accepte les conditions d'utilisation… », linked to the pages that
+    the site's settings name (plain text while they are not chosen)."""
+    from wagtail.models import Site
+
+    from home.models import ShellSettings
+
+    site = Site.objects.filter(is_default_site=True).first()
+    shell = ShellSettings.for_site(site) if site else None
+    terms = shell.terms_page if shell and shell.terms_page_id else None
+    privacy = shell.privacy_page if shell and shell.privacy_page_id else None
+    if terms is None or privacy is None or not (terms.live and privacy.live):
+        return _(
+            "J'accepte les conditions d'utilisation et la politique de données "
+            "personnelles"
+        )
+    return format_html(
+        _("J'accepte les {terms} et la {privacy}"),
+        terms=_new_window_link(terms, _("conditions d'utilisation")),
+        privacy=_new_window_link(privacy, _("politique de données personnelles")),
+    )
 
 
 class SignupForm(forms.Form):
@@ -37,6 +71,10 @@ class SignupForm(forms.Form):
             "required": _("Vous devez accepter les conditions pour créer un compte.")
         },
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["accept_terms"].label = terms_label()
 
     def signup(self, request, user):
         from .models import TermsConsent

@@ -192,6 +192,10 @@ ACCOUNT_CHANGE_EMAIL = True
 ACCOUNT_USER_MODEL_USERNAME_FIELD = "username"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{SITE_NAME}] "
 ACCOUNT_PRESERVE_USERNAME_CASING = False
+# Members are named by their display name or e-mail, never by the generated
+# username; e-mail links point at BASE_URL (community/members/adapter.py).
+ACCOUNT_ADAPTER = "community.members.adapter.AccountAdapter"
+ACCOUNT_USER_DISPLAY = "community.members.adapter.user_display"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = SITE_NAME
 SOCIALACCOUNT_EMAIL_AUTHENTICATION = True  # ProConnect e-mails are verified
@@ -233,7 +237,13 @@ else:
 
 # Wagtail
 WAGTAIL_SITE_NAME = SITE_NAME
-WAGTAILADMIN_BASE_URL = env.string("BASE_URL", default="http://127.0.0.1:8000")
+# The site's public address, from BASE_URL: links in e-mails, iCal files and
+# Wagtail's admin e-mails; ``manage.py sync_site`` (and ``seed_demo``) give it
+# to the Wagtail Site and django.contrib.sites (sitemap, API, feeds): see
+# home/sites.py. ``make run`` exports it; production requires it.
+WAGTAILADMIN_BASE_URL = env.url(
+    "BASE_URL", default="http://127.0.0.1:8000", schemes=("http", "https")
+).rstrip("/")
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # Documents carry Dublin Core metadata and their extracted text (resources app).

@@ -21,3 +21,6 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Demo members (seed_demo) get this password here only, so that a newcomer can
+# try the site as a member: see the README's « Premiers pas ». Never in production.
+DEMO_MEMBER_PASSWORD = "demo-innovation-publique"  # noqa: S105 (demo only)

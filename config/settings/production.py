@@ -20,6 +20,13 @@ if not ALLOWED_HOSTS:
         "(noms de domaine séparés par des virgules)."
     )
 
+if not env.string("BASE_URL", default=""):
+    raise ImproperlyConfigured(
+        "La variable d'environnement BASE_URL est obligatoire en production : "
+        "l'adresse publique du site, par exemple https://ecommunaute.example.org "
+        "(liens des courriels, du plan du site, des flux et de l'API)."
+    )
+
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.boolean("SECURE_SSL_REDIRECT", default=True)
 SESSION_COOKIE_SECURE = True

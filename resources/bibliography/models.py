@@ -26,6 +26,7 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from home.admin_forms import PageForm
 from home.mixins import IndexPageMixin
 
 from .choices import ContributorRole, ReferenceType
@@ -149,6 +150,9 @@ class ReferenceTag(TaggedItemBase):
 class ReferencePage(Page):
     """A bibliographic reference: book, article, report, web page…, shown in
     ISO 690 and exportable as BibTeX, RIS and CSL-JSON."""
+
+    # Wagtail's form, plus a go-live date that must lie ahead.
+    base_form_class = PageForm
 
     reference_type = models.CharField(
         _("type de référence"),

@@ -8,6 +8,8 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search import index
 
+from home.admin_forms import PageForm
+
 
 class ResourcePageMixin(models.Model):
     """Themes, tags and related resources for role cards, terms and method sheets.
@@ -16,6 +18,9 @@ class ResourcePageMixin(models.Model):
     type, as django-taggit wants) and its explicit relations in
     ``explicit_related()``.
     """
+
+    # Wagtail's form, plus a go-live date that must lie ahead.
+    base_form_class = PageForm
 
     summary = models.TextField(
         _("résumé"),

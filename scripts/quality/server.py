@@ -47,6 +47,7 @@ def environment(prefix="ecommunaute_load_"):
         DJANGO_SETTINGS_MODULE="config.settings.production",
         SECRET_KEY=secrets.token_urlsafe(50),
         ALLOWED_HOSTS="127.0.0.1,localhost",
+        BASE_URL="http://127.0.0.1",
         SECURE_SSL_REDIRECT="false",
         SEARCH_BACKEND="elasticsearch",
         ELASTICSEARCH_INDEX_PREFIX=prefix,

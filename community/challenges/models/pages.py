@@ -17,6 +17,7 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from home.admin_forms import PageForm
 from home.mixins import IndexPageMixin
 from home.pagination import paginate
 
@@ -70,6 +71,9 @@ class ChallengeIndexPage(IndexPageMixin, Page):
 class ChallengePage(RoutablePageMixin, Page):
     """A défi: a « Comment … ? » question brought by a collectivité, its fiche,
     its status, and what the équipe apprenante made of it."""
+
+    # Wagtail's form, plus a go-live date that must lie ahead.
+    base_form_class = PageForm
 
     number = models.PositiveSmallIntegerField(
         _("numéro"),

@@ -14,6 +14,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from home.admin_forms import PageForm
 from home.blocks import RICH_TEXT_FEATURES, BodyBlock
 
 from ..choices import Gender, ProposalKind, ProposalStatus
@@ -22,6 +23,9 @@ from ..choices import Gender, ProposalKind, ProposalStatus
 class CallForContributionsPage(RoutablePageMixin, Page):
     """An appel à contributions: theme, rencontres, deadline; members propose,
     the selection committee chooses."""
+
+    # Wagtail's form, plus a go-live date that must lie ahead.
+    base_form_class = PageForm
 
     theme_title = models.CharField(
         _("thème de l'appel"),

@@ -12,6 +12,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from home.admin_forms import PageForm
 from home.blocks import RICH_TEXT_FEATURES, BodyBlock
 from home.mixins import IndexPageMixin
 
@@ -66,6 +67,9 @@ class EventIndexPage(IndexPageMixin, Page):
 class EditionPage(RoutablePageMixin, Page):
     """An édition of the université (or a one-day event): theme, sites, dates,
     preparation timeline and programme."""
+
+    # Wagtail's form, plus a go-live date that must lie ahead.
+    base_form_class = PageForm
 
     kind = models.CharField(
         _("type d'événement"),

@@ -21,13 +21,17 @@ class Command(BaseCommand):
         User = get_user_model()
         if User.objects.filter(is_superuser=True).exists():
             self.stdout.write(
-                "Un compte administrateur existe déjà : son mot de passe n'est pas "
-                "réaffiché (changez-le avec « manage.py changepassword »)."
+                "Un compte administrateur existe déjà ; son mot de passe n'est pas "
+                "réaffiché.\nPour le changer : .venv/bin/python manage.py "
+                "changepassword admin"
             )
             return
         password = secrets.token_urlsafe(15)
         user = User.objects.create_superuser(
-            username="admin", email=email, password=password
+            username="admin",
+            email=email,
+            password=password,
+            display_name="Administration du site",
         )
         # Mark the address verified so allauth's mandatory verification lets
         # the administrator log in on the public site too.
@@ -39,7 +43,9 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(
                 "Compte administrateur créé — notez ce mot de passe, il ne sera "
-                f"plus affiché :\n  identifiant : admin ({email})\n"
-                f"  mot de passe : {password}"
+                "plus affiché :"
             )
         )
+        self.stdout.write(f"  identifiant : admin (ou {email})")
+        self.stdout.write(f"  mot de passe : {password}")
+        self.stdout.write("(oublié ? .venv/bin/python manage.py changepassword admin)")
