@@ -75,7 +75,7 @@ TERMS = [
     ),
     (
         "Équipe apprenante",
-        ["équipe apprenantes"],
+        ["équipes apprenantes"],
         "Groupe autogéré de participants qui travaille un défi pendant "
         "l'université et tient ensemble un carnet d'apprentissage, avant, pendant "
         "et après l'événement.",

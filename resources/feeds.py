@@ -4,12 +4,16 @@ Only live, public pages (and documents of public collections) appear.
 """
 
 from django.contrib.syndication.views import Feed
+from django.db.models import DateTimeField
+from django.db.models.functions import Cast, Coalesce
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from wagtail.models import Page
+
+from home.dates import as_datetime
 
 from .models.documents import ResourceDocument
 
@@ -77,9 +81,13 @@ class DocumentsFeed(ResourcePagesFeed):
     """Documents of public collections, newest first."""
 
     def items(self):
-        return ResourceDocument.objects.public().order_by("-created_at", "-pk")[
-            :FEED_LENGTH
-        ]
+        # Newest by the document's own date (Dublin Core) when it has one: a
+        # programme of 2018 uploaded today is not today's news.
+        return (
+            ResourceDocument.objects.public()
+            .annotate(dated=Coalesce(Cast("date", DateTimeField()), "created_at"))
+            .order_by("-dated", "-pk")[:FEED_LENGTH]
+        )
 
     def item_description(self, item):
         return Truncator(item.description).words(60)
@@ -88,10 +96,10 @@ class DocumentsFeed(ResourcePagesFeed):
         return item.url
 
     def item_pubdate(self, item):
-        return item.created_at
+        return as_datetime(item.date) or item.created_at
 
     def item_updateddate(self, item):
-        return item.created_at
+        return as_datetime(item.date) or item.created_at
 
     def item_categories(self, item):
         return [item.get_document_type_display()]

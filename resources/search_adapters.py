@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import CollectionViewRestriction
 
+from home.dates import as_datetime
 from search import documents as docs
 from search.registry import SearchAdapter, register
 
@@ -67,7 +68,8 @@ class DocumentAdapter(SearchAdapter):
                     ],
                 )
             ),
-            date=obj.created_at,
+            # The document's own date (Dublin Core), not its upload's.
+            date=as_datetime(obj.date) or obj.created_at,
             themes=[theme.slug for theme in obj.themes.all()],
             year=(obj.date or obj.created_at.date()).year,
             audience=audience,

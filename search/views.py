@@ -12,7 +12,7 @@ from community.members.models import Community
 from home.models import Theme
 
 from . import service
-from .backends.base import FACETS, SearchQuery, plain
+from .backends.base import FACETS, MAX_QUERY_LENGTH, SearchQuery, plain
 
 PER_PAGE = 10
 
@@ -29,6 +29,16 @@ def query_from(request):
         page=min(max(page, 1), 10_000),
         per_page=PER_PAGE,
     )
+
+
+def note_a_cut_query(request, results):
+    """Say so when a long query was cut (SearchQuery keeps its beginning)."""
+    if len(" ".join(request.GET.get("q", "").split())) > MAX_QUERY_LENGTH:
+        cut = _(
+            "Votre recherche dépassait %(max)s caractères : seuls les %(max)s "
+            "premiers ont été pris en compte."
+        ) % {"max": MAX_QUERY_LENGTH}
+        results.notice = " ".join(filter(None, [results.notice, cut]))
 
 
 def facet_labels(results, user):
@@ -71,6 +81,7 @@ def facet_labels(results, user):
 def search(request):
     query = query_from(request)
     results = service.search(request.user, query)
+    note_a_cut_query(request, results)
     base = {"q": query.text, **query.filters}
     if query.sort != "relevance":
         base["sort"] = query.sort
@@ -123,6 +134,7 @@ def search(request):
 def search_api(request):
     query = query_from(request)
     results = service.search(request.user, query)
+    note_a_cut_query(request, results)
     return JsonResponse(
         {
             "count": results.total,

@@ -19,6 +19,7 @@ from django.db import transaction
 
 from community.events.models import EditionPage, Venue
 from community.members.models import LearningTeam
+from home.dates import date_pages
 from home.demo import get_or_create_child, home_page, sync_relations
 from home.models import Theme
 from resources.models import MethodPage
@@ -601,6 +602,7 @@ def seed(log):
         t.slug: t for t in LearningTeam.objects.filter(slug__in=TEAMS_2018.values())
     }
 
+    dated = {edition_2018: [], edition_2017: []}
     for number, (question, short, who, kind, themes, fiche) in RENNES_2018.items():
         challenge, _ = get_or_create_child(
             index,
@@ -624,6 +626,7 @@ def seed(log):
             m2m={"themes": _themes(themes), "teams": [team] if team else []},
         )
         _record_history(challenge, HISTORY_2018)
+        dated[edition_2018].append(challenge)
 
     for number, (question, who, kind, themes, people) in DEFIS_2017.items():
         challenge, _ = get_or_create_child(
@@ -654,6 +657,10 @@ def seed(log):
             ChallengePage.objects.filter(pk=challenge.pk).update(
                 status=ChallengeStatus.SELECTED
             )
+        dated[edition_2017].append(challenge)
+    # Défis of past éditions carry their édition's dates, not the seeding day's.
+    for edition, challenges in dated.items():
+        date_pages(challenges, edition.reference_date, edition.last_date)
     log(
         f"défis : {len(RENNES_2018)} défis de Rennes 2018, {len(DEFIS_2017)} défis de 2017"
     )

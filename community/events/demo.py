@@ -20,6 +20,7 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 
 from community.members.models import LearningTeam, User
+from home.dates import date_pages
 from home.demo import get_or_create_child, home_page, sync_relations
 from home.models import Theme
 
@@ -896,7 +897,11 @@ def seed(log):
     edition_2017, edition_2018, day_event = seed_editions(index, venues)
     sessions = seed_programmes(edition_2018, day_event, venues)
     seed_registrations(edition_2018, venues)
-    seed_call(index)
+    call = seed_call(index)
+    # Pages of past éditions carry their dates, not the seeding day's.
+    for edition in (edition_2017, edition_2018, day_event):
+        date_pages([edition], edition.reference_date, edition.last_date)
+    date_pages([call], call.opens_at, call.deadline)
     log(
         f"événements : {len(venues)} sites, 3 éditions, {sessions} sessions, "
         f"l'appel à contributions des ETS 2013 et {len(PROPOSALS)} propositions"

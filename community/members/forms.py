@@ -161,6 +161,17 @@ class ProfileForm(forms.ModelForm):
         self.user = user
         self.fields["display_name"].initial = user.display_name
         self.order_fields(["display_name"])
+        # A visibility always has a value (its default): nothing to fill in, so
+        # not marked as required; a missing one falls back to its default.
+        for name in VISIBLE_FIELDS:
+            self.fields[f"{name}_visibility"].required = False
+
+    def clean(self):
+        cleaned_data = super().clean()
+        for name, default in VISIBLE_FIELDS.items():
+            if not cleaned_data.get(f"{name}_visibility"):
+                cleaned_data[f"{name}_visibility"] = default
+        return cleaned_data
 
     def visibility_pairs(self):
         """(field, its visibility field) for the template."""
@@ -192,16 +203,47 @@ class HttpsURLField(forms.URLField):
         super().__init__(**kwargs)
 
 
+class ProfileLinkForm(forms.ModelForm):
+    """One link of the profile. The empty row offered for a new link is
+    optional, so its fields are not marked required: a label and an address
+    are asked for together, once one of them is filled in."""
+
+    class Meta:
+        model = ProfileLink
+        fields = ["label", "url"]
+        field_classes = {"url": HttpsURLField}
+        labels = {"label": _("Libellé du lien"), "url": _("Adresse (https://…)")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.required = False
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if cleaned_data.get("DELETE"):
+            return cleaned_data
+        label, url = cleaned_data.get("label"), cleaned_data.get("url")
+        if not label and "label" not in self.errors and (url or self.instance.pk):
+            self.add_error(
+                "label",
+                _("Donnez un libellé à ce lien (ou cochez « Supprimer »).")
+                if self.instance.pk
+                else _("Donnez un libellé à ce lien."),
+            )
+        if not url and "url" not in self.errors and (label or self.instance.pk):
+            self.add_error("url", _("Indiquez l'adresse de ce lien."))
+        return cleaned_data
+
+
 ProfileLinkFormSet = inlineformset_factory(
     Profile,
     ProfileLink,
-    fields=["label", "url"],
-    field_classes={"url": HttpsURLField},
+    form=ProfileLinkForm,
     extra=1,
     max_num=5,
     validate_max=True,
     can_delete=True,
-    labels={"label": _("Libellé du lien"), "url": _("Adresse (https://…)")},
 )
 
 

@@ -18,6 +18,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from home.admin_forms import PageForm
+from home.dates import as_datetime
 from home.mixins import IndexPageMixin
 from home.pagination import paginate
 
@@ -269,6 +270,12 @@ class ChallengePage(RoutablePageMixin, Page):
             "type_label": str(_("Défi")),
             "site": self.venue.slug if self.venue_id else "",
             "year": self.edition.year if self.edition_id else None,
+            # Sorted by date, a défi of 2017 comes with 2017.
+            **(
+                {"date": as_datetime(self.edition.reference_date)}
+                if self.edition_id
+                else {}
+            ),
         }
 
     @property

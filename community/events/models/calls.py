@@ -147,6 +147,12 @@ class CallForContributionsPage(RoutablePageMixin, Page):
                 }
             )
 
+    def search_facets(self):
+        """Facets for the site search (``search.registry.PageAdapter``): a
+        call is dated by its opening (else its deadline)."""
+        day = self.opens_at or self.deadline
+        return {"date": day, "year": day.year} if day else {}
+
     @property
     def is_open(self):
         now = timezone.now()

@@ -1,6 +1,8 @@
 """Éditions: the ``/evenements/`` section, each édition with its sites, dates and
 preparation timeline. Sessions (the programme) hang from an édition."""
 
+from datetime import date
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -14,6 +16,7 @@ from wagtail.search import index
 
 from home.admin_forms import PageForm
 from home.blocks import RICH_TEXT_FEATURES, BodyBlock
+from home.dates import as_datetime
 from home.mixins import IndexPageMixin
 
 from ..choices import EditionKind
@@ -142,8 +145,14 @@ class EditionPage(RoutablePageMixin, Page):
         return self.title
 
     def search_facets(self):
-        """Facets for the site search (``search.registry.PageAdapter``)."""
-        return {"type": "edition", "type_label": str(_("Édition")), "year": self.year}
+        """Facets for the site search (``search.registry.PageAdapter``); its
+        date is the édition's, not the day the page was last published."""
+        return {
+            "type": "edition",
+            "type_label": str(_("Édition")),
+            "year": self.year,
+            "date": as_datetime(self.reference_date),
+        }
 
     # --- The sites and dates ------------------------------------------------
 
@@ -163,6 +172,17 @@ class EditionPage(RoutablePageMixin, Page):
     def end_date(self):
         dates = [s.end_date for s in self.site_list() if s.end_date]
         return max(dates) if dates else None
+
+    @property
+    def reference_date(self):
+        """The day the édition is dated by: its first day, or, when its sites
+        have no dates yet, 1 July of its year (the université d'été meets in
+        July). Content of the édition (défis, its page) is dated by it."""
+        return self.start_date or date(self.year, 7, 1)
+
+    @property
+    def last_date(self):
+        return self.end_date or self.reference_date
 
     # --- Routes: overview, programme per site, sessions, iCal ------------------
 
