@@ -3,7 +3,7 @@
 from config import env
 
 from .base import *  # noqa: F403
-from .base import BASE_DIR
+from .base import BASE_DIR, DATABASES
 
 DEBUG = env.boolean("DEBUG", default=True)
 # A per-checkout secret, made on first run and never committed.
@@ -21,6 +21,14 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Under `make run` the web server and the scheduler write to the same SQLite
+# file. A transaction that reads, then writes while the other process writes,
+# fails at once with « database is locked »; taking the write lock when the
+# transaction begins (waiting up to 20 s for it) makes them queue instead.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        transaction_mode="IMMEDIATE", timeout=20
+    )
 # Demo members (seed_demo) get this password here only, so that a newcomer can
 # try the site as a member: see the README's « Premiers pas ». Never in production.
 DEMO_MEMBER_PASSWORD = "demo-innovation-publique"  # noqa: S105 (demo only)

@@ -42,7 +42,6 @@ class Command(BaseCommand):
             signal.signal(signal.SIGTERM, self.stop)
             signal.signal(signal.SIGINT, self.stop)
         while not self.stopping:
-            close_old_connections()
             try:
                 self.tick()
                 wait = scheduler.seconds_until_next()
@@ -56,6 +55,9 @@ class Command(BaseCommand):
                 wait = max_wait
             if once:
                 break
+            # As after a request: drop a connection the database closed (a
+            # restart), so that the next tick reconnects.
+            close_old_connections()
             self.sleep(min(max(wait, 0.5), max_wait))
         if not once:
             self.stdout.write("Planificateur arrêté.")
