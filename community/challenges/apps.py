@@ -12,3 +12,5 @@ class ChallengesConfig(AppConfig):
     def ready(self):
         # Register this app's permission rule, RGPD handlers and activity source.
         from . import activity, personal_data, rules  # noqa: F401
+
+        rules.register()
