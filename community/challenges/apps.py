@@ -10,7 +10,10 @@ class ChallengesConfig(AppConfig):
     verbose_name = _("Défis")
 
     def ready(self):
-        # Register this app's permission rule, RGPD handlers and activity source.
-        from . import activity, personal_data, rules  # noqa: F401
+        # Plug this app into the registries (see the README's « Architecture »);
+        # no module registers anything on import.
+        from . import activity, personal_data, rules
 
         rules.register()
+        personal_data.register()
+        activity.register()

@@ -62,8 +62,8 @@ class SearchBackend:
 
     def search(self, query, tokens):
         """Search; when nothing matches, try a spelling correction ("did you
-        mean") and answer for it. ``tokens``: the searcher's audience tokens,
-        or None for superusers."""
+        mean") and answer for it. ``tokens``: the searcher's audience tokens
+        (from the policy), or None for no filter (maintenance tools)."""
         results = self._search(query, tokens)
         if results.total or not query.text:
             return results

@@ -25,6 +25,6 @@ def test_sessions_of_an_unpublished_edition_have_no_document():
     edition = make_edition(slug="brouillon-recherche")
     session = make_session(edition, title="Atelier confidentiel")
     adapter = registry.adapter_for_key(registry.key_for(session))
-    assert adapter.document(session).audience == ["public"]
+    assert adapter.indexed(session).audience == ["public"]
     edition.unpublish()
-    assert adapter.document(Session.objects.get(pk=session.pk)) is None
+    assert adapter.indexed(Session.objects.get(pk=session.pk)) is None
