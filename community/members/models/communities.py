@@ -20,13 +20,6 @@ from ..choices import (
 INVITATION_VALIDITY = timedelta(days=14)
 
 
-class CommunityQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        from ..policy import visible_to
-
-        return visible_to(self, user)
-
-
 class Community(models.Model):
     """An e-communauté: a space where members discuss, national or local."""
 
@@ -56,8 +49,6 @@ class Community(models.Model):
     )
     description = models.TextField(_("présentation"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
-
-    objects = CommunityQuerySet.as_manager()
 
     class Meta:
         ordering = ["kind", "name"]

@@ -13,13 +13,6 @@ from ..choices import TeamRole
 from .communities import Community
 
 
-class LearningTeamQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        from ..policy import visible_to
-
-        return visible_to(self, user)
-
-
 class LearningTeam(models.Model):
     """An équipe apprenante of an édition, inside a community."""
 
@@ -37,8 +30,6 @@ class LearningTeam(models.Model):
     )
     description = models.TextField(_("présentation"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
-
-    objects = LearningTeamQuerySet.as_manager()
 
     class Meta:
         ordering = ["-year", "name"]
