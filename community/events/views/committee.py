@@ -1,17 +1,15 @@
 """The selection committee's pages: the proposals of a call, one proposal
 with the committee's comments and decision, and the CSV export."""
 
-import io
-
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.db.models import Count
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from community.members import policy
+from home.csv import csv_response
 from home.pagination import paginate
 
 from .. import proposals as rules
@@ -71,17 +69,12 @@ def committee_csv(request, call):
         .prefetch_related("speakers", "comments__author")
         .order_by("submitted_at", "pk")
     )
-    stream = io.StringIO()
-    rules.write_csv(stream, proposals)
-    # A byte-order mark so that spreadsheet software reads UTF-8 accents.
-    response = HttpResponse(
-        "\ufeff" + stream.getvalue(), content_type="text/csv; charset=utf-8"
-    )
     stamp = timezone.localdate().isoformat()
-    response["Content-Disposition"] = (
-        f'attachment; filename="propositions-{call.slug}-{stamp}.csv"'
+    return csv_response(
+        f"propositions-{call.slug}-{stamp}.csv",
+        rules.CSV_HEADER,
+        rules.csv_rows(proposals),
     )
-    return response
 
 
 def review(request, call, proposal_id):
