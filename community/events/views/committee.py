@@ -30,9 +30,9 @@ def committee_list(request, call):
     if refused:
         return refused
     submitted = call.proposals.submitted()
-    form = CommitteeFilterForm(request.GET or None)
+    form = CommitteeFilterForm(request.GET)
     proposals = (
-        form.apply(submitted)
+        form.filter(submitted)
         .select_related("rencontre", "author")
         .prefetch_related("speakers")
         .annotate(comment_count=Count("comments"))
@@ -54,7 +54,7 @@ def committee_list(request, call):
                 for value, label in ProposalStatus.choices
                 if value != ProposalStatus.DRAFT
             ],
-            "query_string": request.GET.urlencode() if form.is_bound else "",
+            "query_string": form.query_string(),
         },
     )
 
