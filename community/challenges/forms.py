@@ -8,6 +8,7 @@ from community.events.choices import ChallengeStep
 from community.events.models import EditionPage, Venue
 from home.filters import FilterForm, with_any
 from home.models import Theme
+from home.territories import territory_label
 
 from .choices import ChallengeStatus, CollectivityKind
 from .lifecycle import allowed_next
@@ -38,7 +39,7 @@ class ChallengeFilterForm(FilterForm):
 
     lookups = {
         "theme": "themes__slug",
-        "site": "venue__slug",
+        "site": "venue__territory",
         "edition": "edition__slug",
         "status": "status",
         "kind": "collectivity_kind",
@@ -49,8 +50,12 @@ class ChallengeFilterForm(FilterForm):
         self.fields["theme"].choices = with_any(
             Theme.objects.values_list("slug", "name"), _("Tous")
         )
+        # The same values and names as the search's « Site » facet.
+        territories = dict.fromkeys(
+            Venue.objects.order_by("sort_order").values_list("territory", flat=True)
+        )
         self.fields["site"].choices = with_any(
-            Venue.objects.values_list("slug", "name"), _("Tous")
+            [(value, territory_label(value)) for value in territories], _("Tous")
         )
         editions = (
             EditionPage.objects.live()

@@ -263,7 +263,7 @@ class ChallengePage(RoutablePageMixin, Page):
         return {
             "type": "defi",
             "type_label": str(_("Défi")),
-            "site": self.venue.slug if self.venue_id else "",
+            "site": self.venue.territory if self.venue_id else "",
             "year": self.edition.year if self.edition_id else None,
         }
 
