@@ -14,4 +14,5 @@ class ChallengesConfig(AppConfig):
         # and the sections it adds to the pages below it.
         from . import activity, personal_data, rules, sections  # noqa: F401
 
+        rules.register()
         sections.register()
