@@ -12,8 +12,9 @@ class ChallengesConfig(AppConfig):
     def ready(self):
         # Plug this app into the registries (see the README's « Architecture »);
         # no module registers anything on import.
-        from . import activity, personal_data, rules
+        from . import activity, personal_data, rules, sections
 
         rules.register()
         personal_data.register()
         activity.register()
+        sections.register()

@@ -1,6 +1,6 @@
 """What the members app gives to the site search: the policy's audiences (who
-may find what), communities and learning teams, and the names of the site
-and community facets. ``register()`` is called from ``MembersConfig.ready()``."""
+may find what), communities and learning teams, and the names of the
+community facet. ``register()`` is called from ``MembersConfig.ready()``."""
 
 from django.utils.translation import gettext_lazy as _
 
@@ -8,7 +8,6 @@ from search import registry
 from search.documents import SearchDocument
 
 from . import policy
-from .choices import Territory
 from .models import Community, LearningTeam
 
 
@@ -58,10 +57,6 @@ class LearningTeamAdapter(registry.SearchAdapter):
         )
 
 
-def site_labels(values, user):
-    return {value: label for value, label in Territory.choices if value in values}
-
-
 def community_labels(values, user):
     """Names of the communities the searcher may know; other ids are hidden."""
     ids = [int(value) for value in values if value.isdigit()]
@@ -93,7 +88,6 @@ def register():
     )
     registry.register(CommunityAdapter)
     registry.register(LearningTeamAdapter)
-    registry.register_facet_labels("site", site_labels)
     registry.register_facet_labels("community", community_labels)
     post_save.connect(
         reindex_teams_of, sender=Community, dispatch_uid="search_community_teams"
