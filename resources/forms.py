@@ -5,6 +5,7 @@ from django.db.models import Q
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
+from home.filtering import Words, query_words
 from home.models import Theme
 
 from .choices import DocumentType, DurationBand, GroupSize, Language, Licence, Phase
@@ -79,6 +80,8 @@ class DocumentFilterForm(FilterForm):
         required=False,
     )
 
+    words = Words()
+
     def apply(self, documents):
         cleaned = self.cleaned()
         if cleaned.get("type"):
@@ -89,15 +92,20 @@ class DocumentFilterForm(FilterForm):
             documents = documents.filter(language=cleaned["language"])
         if cleaned.get("theme"):
             documents = documents.filter(themes=cleaned["theme"])
-        if cleaned.get("q"):
-            # The site-wide search (issue 8) ranks; the library only narrows.
-            for word in cleaned["q"].split():
-                documents = documents.filter(
-                    Q(title__icontains=word)
-                    | Q(description__icontains=word)
-                    | Q(creator__icontains=word)
-                    | Q(extracted_text__icontains=word)
-                    | Q(tags__name__iexact=word)
+        # The site-wide search ranks; the library only narrows, on a bounded
+        # number of words (each one condition, tags through a subquery: no
+        # join multiplies the rows).
+        self.words = query_words(cleaned.get("q", ""))
+        for word in self.words:
+            documents = documents.filter(
+                Q(title__icontains=word)
+                | Q(description__icontains=word)
+                | Q(creator__icontains=word)
+                | Q(extracted_text__icontains=word)
+                | Q(
+                    pk__in=documents.model.objects.filter(
+                        tags__name__iexact=word
+                    ).values("pk")
                 )
-            documents = documents.distinct()
+            )
         return documents
