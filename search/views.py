@@ -12,7 +12,7 @@ from community.members.models import Community
 from home.models import Theme
 
 from . import service
-from .backends.base import FACETS, SearchQuery, plain
+from .backends.base import FACETS, MAX_QUERY_WORDS, SearchQuery, plain
 
 PER_PAGE = 10
 
@@ -151,7 +151,7 @@ def search_api(request):
 
 
 def suggestions(request):
-    prefix = request.GET.get("q", "")[:100]
+    prefix = " ".join(request.GET.get("q", "").split()[:MAX_QUERY_WORDS])[:100]
     hits = service.suggest(request.user, prefix) if len(prefix.strip()) >= 2 else []
     return JsonResponse(
         {
