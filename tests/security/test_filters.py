@@ -174,16 +174,3 @@ def test_hostile_parameters_never_give_a_server_error(listing):
             assert response.status_code in (200, 400), shown
             if response.status_code == 400:
                 assert response.json()["message"], shown
-
-
-def test_bibliography_says_which_words_it_left_out(client):
-    words = "scharmer " + " ".join(f"x{n}" for n in range(1, 11))
-    response = client.get("/ressources/bibliographie/", {"q": words})
-    assert response.status_code == 200
-    page = response.content.decode()
-    assert (
-        "Seuls les 8 premiers mots sont pris en compte : 3 mots ont été ignorés."
-        in (page)
-    )
-    response = client.get("/ressources/bibliographie/", {"q": "scharmer"})
-    assert "premiers mots" not in response.content.decode()
