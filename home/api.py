@@ -7,7 +7,7 @@ collection) are left out, so the API never lists what a page would not show.
 Bad query parameters get a 400 with ``{"message": …}``, as Wagtail answers
 its own: a NUL byte anywhere, an offset out of range, an unknown search
 operator. The search text is reduced to its words (at most
-``home.filtering.MAX_WORDS``) before it reaches a search back end, whose
+``home.filters.MAX_WORDS``) before it reaches a search back end, whose
 query syntax (SQLite's FTS5) a quote or a bracket would otherwise break.
 """
 
@@ -24,7 +24,7 @@ from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Collection, CollectionViewRestriction
 
-from .filtering import MAX_WORDS
+from .filters import MAX_WORDS
 
 # Far beyond any listing of the site; keeps the SQL OFFSET in range everywhere.
 MAX_OFFSET = 1_000_000

@@ -1,7 +1,7 @@
 """The library page's filters: type, year, thème, tag and a text query.
 
 The text query costs the same whatever the visitor types: at most
-``home.filtering.MAX_WORDS`` words, each one condition on the reference's
+``home.filters.MAX_WORDS`` words, each one condition on the reference's
 columns and two ``EXISTS`` on its contributors and tags (no join, so no rows
 multiplied per word).
 """
@@ -10,11 +10,9 @@ from collections import namedtuple
 
 from django.db.models import CharField, Exists, OuterRef, Q, Value
 from django.db.models.functions import Cast
-from django.utils.http import urlencode
 
 from taggit.models import Tag
 
-from home.filtering import query_words
 from home.models import Theme
 from home.pagination import paginate
 
@@ -41,12 +39,11 @@ class ReferenceFilter:
         )
         years, themes, tags = facets(base)
         self.form = ReferenceFilterForm(params, years=years, themes=themes, tags=tags)
-        self.filters = self.form.cleaned_filters()
-        self.words = query_words(self.filters.get("q", ""))
-        self.queryset = self.apply(base.for_listing(), self.filters, self.words)
+        self.filters = self.form.active
+        self.queryset = self.apply(base.for_listing(), self.filters)
 
     @staticmethod
-    def apply(queryset, filters, words=()):
+    def apply(queryset, filters):
         if "type" in filters:
             queryset = queryset.filter(reference_type=filters["type"])
         if "year" in filters:
@@ -55,7 +52,7 @@ class ReferenceFilter:
             queryset = queryset.filter(themes__slug=filters["theme"])
         if "tag" in filters:
             queryset = queryset.filter(tags__slug=filters["tag"])
-        for word in words:
+        for word in filters.get("q", ()):
             # Every word must match; each may match a different author or tag.
             queryset = queryset.filter(text_q(word))
         return queryset
@@ -65,7 +62,7 @@ class ReferenceFilter:
         return bool(self.filters)
 
     def query_string(self):
-        return urlencode(self.filters)
+        return self.form.query_string()
 
     def paginate(self, request, per_page):
         return paginate(request, self.queryset, per_page)

@@ -20,7 +20,7 @@ from django.db import connection
 
 import pytest
 
-from home.filtering import MAX_WORDS
+from home.filters import MAX_WORDS
 from search.backends.base import MAX_QUERY_WORDS
 from tests.support.cast import committee_call, make_cast
 from tests.support.sessions import logged_in_client

@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from home.filtering import clean_text
+from home.filters import clean_text
 from home.models import Theme
 from home.pagination import paginate
 
