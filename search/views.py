@@ -7,7 +7,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from . import registry, service
-from .backends.base import FACETS, SearchQuery, plain
+from .backends.base import FACETS, MAX_QUERY_WORDS, SearchQuery, plain
 
 PER_PAGE = 10
 
@@ -139,7 +139,7 @@ def search_api(request):
 
 
 def suggestions(request):
-    prefix = request.GET.get("q", "")[:100]
+    prefix = " ".join(request.GET.get("q", "").split()[:MAX_QUERY_WORDS])[:100]
     hits = service.suggest(request.user, prefix) if len(prefix.strip()) >= 2 else []
     return JsonResponse(
         {

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from PIL import Image, UnidentifiedImageError
 
 from home.models import Theme
+from home.uploads import open_image
 
 from .choices import MembershipRole
 from .models import LearningTeam, Profile, ProfileLink, User
@@ -55,10 +56,13 @@ def resized_avatar(upload):
             params={"size": round(upload.size / 1024 / 1024, 1)},
         )
     try:
-        image = Image.open(upload)
+        # The pixel count is read from the header and checked before anything
+        # is decoded (an image bomb is refused here, with its own message).
+        image = open_image(upload)
         image.verify()  # detects truncated or forged files
-        upload.seek(0)
-        image = Image.open(upload)
+        image = open_image(upload)
+        # JPEG decodes straight to a smaller scale when that is enough.
+        image.draft("RGB", (AVATAR_SIZE, AVATAR_SIZE))
         image.load()
     except (UnidentifiedImageError, OSError, SyntaxError) as error:
         raise forms.ValidationError(

@@ -126,6 +126,25 @@ DATABASES = {
     )
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
+# PostgreSQL cancels any statement of the site that runs longer than this many
+# seconds (0: no limit), so that no request holds the database for minutes.
+# manage.py commands (migrations, reindexing, the worker) run without limit
+# unless the variable is set for them (see manage.py).
+DATABASE_STATEMENT_TIMEOUT = env.integer("DATABASE_STATEMENT_TIMEOUT", default=20)
+if (
+    DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+    and DATABASE_STATEMENT_TIMEOUT
+):
+    _options = DATABASES["default"].setdefault("OPTIONS", {})
+    _options["options"] = " ".join(
+        filter(
+            None,
+            [
+                _options.get("options"),
+                f"-c statement_timeout={DATABASE_STATEMENT_TIMEOUT * 1000}",
+            ],
+        )
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -259,6 +278,11 @@ WAGTAILDOCS_EXTENSIONS = [
 ]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Pixels, not bytes, make an image costly to decode (a 50 KB PNG can claim
+# 20,000 × 20,000): the limit of every image upload, avatars included
+# (home/uploads.py), checked from the header before decoding.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40 * 1000 * 1000
+WAGTAILIMAGES_IMAGE_FORM_BASE = "home.admin_forms.ImageForm"
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 REST_FRAMEWORK = {
