@@ -5,12 +5,12 @@ from wagtail.models import Collection
 
 import pytest
 
-from home.tests import bombs
 from resources import extraction
 from resources.choices import ExtractionStatus
 from resources.demo_files import make_docx, make_odt, make_pdf
 from resources.extraction import extract_text
 from resources.models import DocumentIndexPage, ResourceDocument
+from tests.support import bombs
 
 from .utils import make_document, make_editor
 

@@ -6,9 +6,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 import pytest
 
-from home.tests import bombs
 from resources.demo_files import make_docx, make_odt, make_pdf
 from resources.file_types import check_document_content
+from tests.support import bombs
 
 
 def zipped(**members):

@@ -12,7 +12,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 import pytest
 from PIL import Image
 
-from home.tests import bombs
+from tests.support import bombs
 from tests.support.cast import make_cast
 from tests.support.sessions import logged_in_client
 
