@@ -9,8 +9,7 @@ import pytest
 from PIL import Image
 
 from home import uploads
-
-from . import bombs
+from tests.support import bombs
 
 
 def test_an_image_is_measured_from_its_header_without_decoding(monkeypatch):
