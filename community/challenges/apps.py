@@ -10,5 +10,6 @@ class ChallengesConfig(AppConfig):
     verbose_name = _("Défis")
 
     def ready(self):
-        # Register this app's permission rule, RGPD handlers and activity source.
-        from . import activity, personal_data, rules  # noqa: F401
+        # Register this app's permission rule, RGPD handlers, activity source
+        # and the défi offered when a learning team is created.
+        from . import activity, personal_data, rules, team_links  # noqa: F401

@@ -47,6 +47,7 @@ from .models import (  # noqa: E402
     Membership,
     MembershipRequest,
     Profile,
+    TeamJoinRequest,
     TeamMembership,
     TermsConsent,
 )
@@ -122,6 +123,16 @@ def export_memberships(user):
             }
             for t in TeamMembership.objects.filter(user=user).select_related("team")
         ],
+        "demandes_equipes": [
+            {
+                "equipe": r.team.name,
+                "message": r.message,
+                "etat": r.get_status_display(),
+                "le": r.created_at.isoformat(),
+                "decidee_le": r.decided_at.isoformat() if r.decided_at else None,
+            }
+            for r in TeamJoinRequest.objects.filter(user=user).select_related("team")
+        ],
     }
 
 
@@ -140,6 +151,7 @@ def erase_account(user, delete_contributions):
     Membership.objects.filter(user=user).delete()
     MembershipRequest.objects.filter(user=user).delete()
     TeamMembership.objects.filter(user=user).delete()
+    TeamJoinRequest.objects.filter(user=user).delete()
     TermsConsent.objects.filter(user=user).delete()
     Invitation.objects.filter(email__iexact=user.email).delete()
     EmailAddress.objects.filter(user=user).delete()

@@ -7,8 +7,8 @@ from django.db.models import Q
 from wagtail.models import Page, PageViewRestriction
 
 from .choices import CommunityAccess
-from .models import Community, LearningTeam, User
-from .policy import Rule, register
+from .models import Community, LearningTeam, TeamJoinRequest, User
+from .policy import Rule, register, rule_for
 
 
 @register(Community)
@@ -85,6 +85,43 @@ class LearningTeamRule(Rule):
             Q(community__access=CommunityAccess.PUBLIC)
             | Q(community_id__in=p.communities)
             | Q(pk__in=p.teams)
+        )
+
+
+@register(TeamJoinRequest)
+class TeamJoinRequestRule(Rule):
+    """A request to join a team is private to the person who asks (who may
+    withdraw it: *edit*) and to those who moderate the team (who decide it:
+    *moderate*), as the team's rule says."""
+
+    def _moderates_team(self, user, p, obj):
+        return rule_for(LearningTeam).can_moderate(user, p, obj.team)
+
+    def can_view(self, user, p, obj):
+        return (
+            p.superuser
+            or (p.authenticated and obj.user_id == p.user_id)
+            or self._moderates_team(user, p, obj)
+        )
+
+    def can_edit(self, user, p, obj):
+        return p.authenticated and obj.user_id == p.user_id
+
+    def can_moderate(self, user, p, obj):
+        return self._moderates_team(user, p, obj)
+
+    def can_contribute(self, user, p, obj):
+        return False
+
+    def visible_q(self, user, p):
+        if p.superuser:
+            return Q()
+        if not p.authenticated:
+            return Q(pk__in=[])
+        return (
+            Q(user_id=p.user_id)
+            | Q(team_id__in=p.facilitated)
+            | Q(team__community_id__in=p.animated)
         )
 
 
