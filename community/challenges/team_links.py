@@ -13,6 +13,7 @@ does not drop the team.
 """
 
 from django.core.exceptions import ValidationError
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from community.members import policy
@@ -32,7 +33,7 @@ def _label(challenge):
     if challenge.edition_id:
         parts.append(str(challenge.edition.year))
     parts.append(str(challenge.label))
-    parts.append(challenge.short_name or challenge.title)
+    parts.append(challenge.short_name or Truncator(challenge.title).chars(80))
     return " · ".join(parts)
 
 

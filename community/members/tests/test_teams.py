@@ -269,7 +269,7 @@ class TestJoin:
         community, team, people = world
         client.force_login(people["autre"])
         content = page(client, team)
-        assert "il faut être membre de l'e-communauté" in content
+        assert "il faut d'abord être membre de son e-communauté" in content
         assert f'href="{community.get_absolute_url()}"' in content
         assert "Rejoindre l'équipe</button>" not in content
         assert post(client, team, "rejoindre/").status_code == 403
