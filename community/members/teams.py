@@ -32,6 +32,7 @@ from .models import LearningTeam, TeamJoinRequest, TeamMembership
 from .models.teams import DUPLICATE_NAME_MESSAGE
 
 __all__ = [
+    "DuplicateTeamName",
     "MembershipError",
     "JoinState",
     "add_member",
@@ -44,6 +45,10 @@ __all__ = [
     "set_role",
     "update_settings",
 ]
+
+
+class DuplicateTeamName(MembershipError):
+    """Another team of the community has this name (case and accents aside)."""
 
 
 # --- Reading a team's state ---------------------------------------------------
@@ -138,17 +143,23 @@ def create_team(
         year=year,
         description=description,
         max_size=max_size,
-        slug=unique_slug(name, year),
     )
     if join_policy:
         team.join_policy = join_policy
-    if team.name_taken():
-        raise MembershipError(DUPLICATE_NAME_MESSAGE)
-    try:
-        with transaction.atomic():
-            team.save()
-    except IntegrityError:  # created by someone else since the check
-        raise MembershipError(DUPLICATE_NAME_MESSAGE) from None
+    for _attempt in range(3):
+        if team.name_taken():
+            raise DuplicateTeamName(DUPLICATE_NAME_MESSAGE)
+        team.slug = unique_slug(name, year)
+        try:
+            with transaction.atomic():
+                team.save()
+            break
+        except IntegrityError:
+            # Someone created a team at the same moment: the same name in this
+            # community (refused above on the next turn), or the same slug.
+            team.pk = None
+    else:
+        raise MembershipError(_("L'équipe n'a pas pu être créée : réessayez."))
     TeamMembership.objects.create(team=team, user=by, role=TeamRole.FACILITATEUR)
     registered = {link.key: link for link in team_links.links()}
     for key, value in (links or {}).items():
@@ -165,8 +176,10 @@ def create_team(
 
 
 def _locked(team):
+    """The team's row, locked until the transaction ends (its community is
+    read along, not locked: other teams of the community go on meanwhile)."""
     return (
-        LearningTeam.objects.select_for_update()
+        LearningTeam.objects.select_for_update(of=("self",))
         .select_related("community")
         .get(pk=team.pk)
     )

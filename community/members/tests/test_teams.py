@@ -667,3 +667,25 @@ def test_concurrent_joins_never_exceed_the_cap():
     assert outcomes.count("ok") == 3
     assert outcomes.count("full") == 9
     assert TeamMembership.objects.filter(team=team).count() == 4
+
+
+def test_the_database_refuses_a_duplicate_created_at_the_same_moment(
+    world, monkeypatch
+):
+    """Two members create « the same » team at once: the first check passes for
+    both, the database's unique name key stops the second."""
+    community, _team, people = world
+    checks = []
+    real = LearningTeam.name_taken
+
+    def first_check_misses(self):
+        checks.append(self.name)
+        return False if len(checks) == 1 else real(self)
+
+    monkeypatch.setattr(LearningTeam, "name_taken", first_check_misses)
+    with pytest.raises(teams.DuplicateTeamName):
+        teams.create_team(
+            community, people["voisine"], name="ÉQUIPE mobilités", year=THIS_YEAR
+        )
+    assert LearningTeam.objects.filter(community=community).count() == 1
+    assert len(checks) == 2

@@ -142,7 +142,8 @@ def team_create(request, slug):
                     links=form.link_values(),
                 )
             except teams.MembershipError as error:
-                form.add_error("name", str(error))
+                field = "name" if isinstance(error, teams.DuplicateTeamName) else None
+                form.add_error(field, str(error))
             else:
                 messages.success(
                     request,
