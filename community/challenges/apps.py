@@ -11,5 +11,10 @@ class ChallengesConfig(AppConfig):
 
     def ready(self):
         # Register this app's permission rule, RGPD handlers, activity source
-        # and the défi offered when a learning team is created.
-        from . import activity, personal_data, rules, team_links  # noqa: F401
+        # and the sections it adds to the pages below it; the défi offered
+        # when a learning team is created (team_links).
+        from . import activity, personal_data, rules, sections, team_links  # noqa: F401
+
+        rules.register()
+        sections.register()
+        team_links.register()

@@ -3,7 +3,8 @@
 Registered into the members app's team links (members cannot import this
 app): the creation form offers the live défis the member may see, the team
 page lists the team's défis, and « Former une équipe sur ce défi » on a défi's
-page preselects it (``?defi=<id>``).
+page preselects it (``?defi=<id>``). The team page lists its défis through a
+page section (``sections.py``).
 
 The link stays where it is declared, ``ChallengePage.teams``. A défi's teams
 are not part of its fiche's revisions' history as editors write it: a team
@@ -17,7 +18,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from community.members import policy
-from community.members.team_links import TeamLink, register
+from community.members import team_links as members_team_links
 
 from .models import ChallengePage
 
@@ -37,8 +38,7 @@ def _label(challenge):
     return " · ".join(parts)
 
 
-@register
-class ChallengeTeamLink(TeamLink):
+class ChallengeTeamLink(members_team_links.TeamLink):
     key = "defi"
     label = _("Défi")
     help_text = _(
@@ -96,6 +96,6 @@ class ChallengeTeamLink(TeamLink):
                 revision.content["teams"] = [*teams, team.pk]
                 revision.save(update_fields=["content"])
 
-    def linked(self, team, user):
-        challenges = _visible_challenges(user).filter(teams=team).order_by("-pk")
-        return [(_label(c), c.url) for c in challenges]
+
+def register():
+    members_team_links.register(ChallengeTeamLink)

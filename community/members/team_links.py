@@ -4,8 +4,10 @@ Members sits below the apps whose objects a team works on (a défi), so it
 cannot name them. Such an app registers a ``TeamLink`` from its ``ready()``:
 the team creation form then offers the link as a field (preselected by the
 query parameter of the same name, e.g. ``?defi=12`` from « Former une équipe
-sur ce défi »), ``attach`` records it where the app declared the relation,
-and the team page lists ``linked`` objects. Nothing here imports those apps.
+sur ce défi ») and ``attach`` records it where the app declared the
+relation. The team page shows the linked objects through a page section
+(``home.sections``, target ``members.team``) registered by the same app.
+Nothing here imports those apps.
 """
 
 _links = []
@@ -36,16 +38,11 @@ class TeamLink:
         """Record the link; runs inside the team's creation transaction."""
         raise NotImplementedError
 
-    def linked(self, team, user):
-        """``[(title, url)]`` of the objects linked to ``team`` that ``user``
-        may see, for the team page."""
-        return []
-
 
 def register(link_class):
+    """Offer ``link_class``'s link on the team creation form (from ``ready()``)."""
     link = link_class()
-    if any(existing.key == link.key for existing in _links):
-        raise ValueError(f"A team link named {link.key!r} is already registered")
+    _links[:] = [existing for existing in _links if existing.key != link.key]
     _links.append(link)
     return link_class
 

@@ -65,11 +65,6 @@ def _render(request, team, form=None, settings_form=None, status=200):
             and facilitators == 1
             and len(members) > 1
         ),
-        "links": [
-            (link.label, linked)
-            for link in team_links.links()
-            if (linked := link.linked(team, user))
-        ],
         "can_edit": can_edit,
         "can_moderate": can_moderate,
         "form": (form or TeamForm(instance=team)) if can_edit else None,
