@@ -11,10 +11,12 @@ class ChallengesConfig(AppConfig):
 
     def ready(self):
         # Plug this app into the registries (see the README's « Architecture »);
-        # no module registers anything on import.
-        from . import activity, personal_data, rules, sections
+        # no module registers anything on import. team_links: the défi offered
+        # when a learning team is created.
+        from . import activity, personal_data, rules, sections, team_links
 
         rules.register()
         personal_data.register()
         activity.register()
         sections.register()
+        team_links.register()

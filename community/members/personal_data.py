@@ -22,6 +22,7 @@ from .models import (
     Membership,
     MembershipRequest,
     Profile,
+    TeamJoinRequest,
     TeamMembership,
     TermsConsent,
 )
@@ -134,6 +135,16 @@ def export_memberships(user):
             }
             for t in TeamMembership.objects.filter(user=user).select_related("team")
         ],
+        "demandes_equipes": [
+            {
+                "equipe": r.team.name,
+                "message": r.message,
+                "etat": r.get_status_display(),
+                "le": r.created_at.isoformat(),
+                "decidee_le": r.decided_at.isoformat() if r.decided_at else None,
+            }
+            for r in TeamJoinRequest.objects.filter(user=user).select_related("team")
+        ],
     }
 
 
@@ -151,6 +162,7 @@ def erase_account(user, delete_contributions):
     Membership.objects.filter(user=user).delete()
     MembershipRequest.objects.filter(user=user).delete()
     TeamMembership.objects.filter(user=user).delete()
+    TeamJoinRequest.objects.filter(user=user).delete()
     TermsConsent.objects.filter(user=user).delete()
     Invitation.objects.filter(email__iexact=user.email).delete()
     EmailAddress.objects.filter(user=user).delete()

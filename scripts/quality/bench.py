@@ -117,17 +117,21 @@ def grow_members(n):
 
 def grow_teams(n):
     from community.members.models import Community, LearningTeam
+    from community.members.models.teams import name_key
 
     national = Community.objects.get(slug="innovation-publique")
+    names = [f"Équipe de mesure {i:04d}" for i in range(n)]
+    # bulk_create skips save(): the name key (unique per community) is set here.
     LearningTeam.objects.bulk_create(
         LearningTeam(
-            name=f"Équipe de mesure {i:04d}",
+            name=name,
+            name_key=name_key(name),
             slug=f"equipe-mesure-{i:04d}",
             community=national,
             year=2018,
             description="Une équipe apprenante ajoutée pour la mesure.",
         )
-        for i in range(n)
+        for i, name in enumerate(names)
     )
 
 

@@ -59,6 +59,8 @@ VIEWS = {
     "e-communauté publique": "/communaute/e-communautes/innovation-publique/",
     "e-communauté restreinte": "/communaute/e-communautes/rennes/",
     "équipe apprenante": "/communaute/equipes/equipe-mobilites-rennes-2018/",
+    "créer une équipe apprenante": "/communaute/e-communautes/rennes/equipes/nouvelle/",
+    "créer une équipe : choix de l'e-communauté": "/communaute/equipes/nouvelle/",
     "fiche membre": _member_profile,
     "programme d'un site": demo_paths.programme(),
     "session (mini-conférence)": demo_paths.session_route(

@@ -139,6 +139,80 @@ def test_newcomer_joins_a_restricted_community_and_a_team(live, chromium, outbox
     animateur_page.context.close()
 
 
+def test_a_team_is_created_on_a_defi_joined_and_on_both_dashboards(live, chromium):
+    """Une membre forme une équipe apprenante sur un défi ; un autre membre de
+    l'e-communauté la rejoint ; tous deux la voient sur leur tableau de bord."""
+    from community.challenges.models import ChallengePage
+
+    suffix = uuid.uuid4().hex[:6]
+    team_name = f"Les Défricheuses {suffix}"
+    national = Community.objects.get(slug="innovation-publique")
+    founder = make_user(f"fondatrice-{suffix}")
+    joiner = make_user(f"rejoignant-{suffix}")
+    for user in (founder, joiner):
+        Membership.objects.create(community=national, user=user)
+    challenge = (
+        ChallengePage.objects.live().filter(edition__year=2018).order_by("pk").first()
+    )
+
+    founder_context = browser_context(chromium, live, user=founder)
+    page = founder_context.new_page()
+    journey = Journey(page, "equipe-creee-rejointe")
+
+    with journey.step("la fondatrice part du défi"):
+        page.goto(live(challenge.url))
+        page.get_by_role("link", name="Former une équipe sur ce défi").click()
+        page.wait_for_load_state()
+        assert "/equipes/nouvelle/" in page.url, page.url
+        assert page.locator("select[name=defi]").input_value() == str(challenge.pk)
+        assert page.locator("select[name=year]").input_value() == "2018"
+
+    with journey.step("elle crée l'équipe et en devient facilitatrice"):
+        page.fill("input[name=name]", team_name)
+        page.fill("textarea[name=description]", "Nous testons un prototype d'accueil.")
+        page.get_by_role("button", name="Créer l'équipe").click()
+        page.wait_for_load_state()
+        assert "vous en êtes le facilitateur" in page.content()
+        assert page.get_by_role("heading", name=team_name).is_visible()
+        assert page.get_by_role(
+            "link", name=challenge.short_name or challenge.title, exact=False
+        ).is_visible()
+
+    team = LearningTeam.objects.get(name=team_name)
+    joiner_context = browser_context(chromium, live, user=joiner)
+    other = joiner_context.new_page()
+    joining = Journey(other, "equipe-creee-rejointe-membre")
+
+    with joining.step("un autre membre trouve l'équipe sur la page de l'e-communauté"):
+        other.goto(live(national.get_absolute_url()))
+        other.get_by_role("link", name=team_name).click()
+        other.wait_for_load_state()
+        assert other.url.endswith(team.get_absolute_url()), other.url
+
+    with joining.step("il la rejoint"):
+        other.get_by_role("button", name="Rejoindre l'équipe").click()
+        other.wait_for_load_state()
+        assert "Bienvenue dans l'équipe" in other.content()
+        assert other.get_by_role("button", name="Quitter l'équipe").is_visible()
+
+    with joining.step("l'équipe est sur son tableau de bord"):
+        other.goto(live("/communaute/tableau-de-bord/"))
+        teams_section = other.locator("section[aria-labelledby=dash-teams]")
+        assert teams_section.get_by_role("link", name=team_name).is_visible()
+        assert "Participant" in teams_section.inner_text()
+
+    with journey.step("et sur celui de la fondatrice, avec son nouveau membre"):
+        page.goto(live("/communaute/tableau-de-bord/"))
+        teams_section = page.locator("section[aria-labelledby=dash-teams]")
+        assert teams_section.get_by_role("link", name=team_name).is_visible()
+        assert "Facilitateur" in teams_section.inner_text()
+        page.goto(live(team.get_absolute_url()))
+        assert page.get_by_role("link", name=str(joiner)).is_visible()
+
+    founder_context.close()
+    joiner_context.close()
+
+
 def made_up_word():
     """A word no demo text contains: letters only, so that the French analysis
     chains (stemmer, n-grams) treat it as an ordinary word."""

@@ -70,8 +70,10 @@ def members(secrets):
     yield reverse("members:dashboard")
     yield reverse("members:directory")
     yield reverse("members:directory") + "?q=ZZ"
+    yield reverse("members:team_start")
     for community in Community.objects.all():
         yield community.get_absolute_url()
+        yield reverse("members:team_create", args=[community.slug])
     for team in LearningTeam.objects.all():
         yield team.get_absolute_url()
     for pk in User.objects.values_list("pk", flat=True):

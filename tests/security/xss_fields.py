@@ -97,6 +97,52 @@ def team_name_and_description(cast, value):
     return team.get_absolute_url()
 
 
+def team_creation(cast, value):
+    """A new team, named and presented by the member who creates it."""
+    from django.utils import timezone
+
+    from community.members.models import LearningTeam
+    from community.members.models.teams import name_key
+
+    community = cast.restricted_community
+    LearningTeam.objects.filter(community=community, name_key=name_key(value)).delete()
+    response = logged_in_client(cast["member"]).post(
+        reverse("members:team_create", args=[community.slug]),
+        {
+            "name": value,
+            "year": timezone.localdate().year,
+            "description": value,
+            "join_policy": "open",
+        },
+    )
+    _ok(response, "création d'équipe")
+    return LearningTeam.objects.get(
+        community=community, name_key=name_key(value)
+    ).get_absolute_url()
+
+
+def team_join_request(cast, value):
+    """A request to join a team on request, read by those who decide."""
+    from community.members.choices import TeamJoinPolicy
+    from community.members.models import TeamJoinRequest
+    from community.members.tests.utils import make_team
+
+    if getattr(cast, "request_team", None) is None:
+        cast.request_team = make_team(
+            cast.restricted_community, name=f"Équipe sur demande {cast.suffix}"
+        )
+        cast.request_team.join_policy = TeamJoinPolicy.ON_REQUEST
+        cast.request_team.save()
+    team = cast.request_team
+    TeamJoinRequest.objects.filter(team=team).delete()
+    response = logged_in_client(cast["member"]).post(
+        reverse("members:team_join", args=[team.slug]), {"message": value}
+    )
+    _ok(response, "demande pour rejoindre une équipe")
+    assert TeamJoinRequest.objects.filter(team=team).exists()
+    return team.get_absolute_url()
+
+
 def method_rich_text(cast, value):
     """As Draftail posts it: content state, converted by Wagtail's converter."""
     import json
@@ -271,6 +317,13 @@ WRITABLE_FIELDS = [
         "message de demande d'adhésion", 1000, community_join_message, "animateur"
     ),
     WritableField("équipe : nom et présentation", 150, team_name_and_description),
+    WritableField("équipe créée : nom et présentation", 150, team_creation),
+    WritableField(
+        "demande pour rejoindre une équipe : message",
+        1000,
+        team_join_request,
+        "animateur",
+    ),
     WritableField(
         "méthodologie : texte riche (éditeur)", 1000, method_rich_text, "anonymous"
     ),

@@ -108,6 +108,61 @@ def restricted_team(cast):
     )
 
 
+def team_join_request(cast):
+    """A request to join a team: its message is for the person who asks and
+    for those who decide (here the community's animateur)."""
+    from community.members.choices import TeamJoinPolicy
+    from community.members.models import TeamJoinRequest
+
+    community = make_community(
+        CommunityAccess.RESTRICTED, name=f"Demandes {cast.suffix}"
+    )
+    add_member(community, cast["member"])
+    add_member(community, cast["animateur"], MembershipRole.ANIMATEUR)
+    team = make_team(community, name=f"Équipe sur demande {cast.suffix}")
+    team.join_policy = TeamJoinPolicy.ON_REQUEST
+    team.save()
+    TeamJoinRequest.objects.create(
+        team=team,
+        user=cast["member"],
+        message=titled("Demande", "DEMANDEEQUIPE", cast),
+    )
+    return Secret(
+        token("DEMANDEEQUIPE", cast),
+        "une demande pour rejoindre une équipe",
+        team.get_absolute_url(),
+        frozenset({"member", "animateur"}),
+    )
+
+
+def secret_team_on_public_challenge(cast):
+    """A team of a secret community working on a public défi: the défi's page
+    names it only to those who may know the team exists."""
+    from community.challenges.tests.utils import make_challenge
+
+    community = make_community(
+        CommunityAccess.SECRET, name=f"Secrète défi {cast.suffix}"
+    )
+    add_member(community, cast["member"])
+    add_member(community, cast["animateur"], MembershipRole.ANIMATEUR)
+    team = make_team(
+        community,
+        name=titled("Équipe", "EQUIPEDEFI", cast),
+        members=[(cast["member"], TeamRole.FACILITATEUR)],
+    )
+    challenge = make_challenge(
+        f"Comment garder un secret {cast.suffix} ?", slug=f"defi-secret-{cast.suffix}"
+    )
+    challenge.teams.add(team)
+    challenge.save()
+    return Secret(
+        token("EQUIPEDEFI", cast),
+        "une équipe d'une e-communauté secrète, sur un défi public",
+        challenge.url,
+        frozenset({"member", "animateur"}),
+    )
+
+
 def _standard_page(cast, kind, publish=True):
     from home.models import HomePage, StandardPage
 
@@ -255,6 +310,8 @@ def committee_comment(cast):
 SECRET_BUILDERS = [
     secret_community,
     restricted_team,
+    team_join_request,
+    secret_team_on_public_challenge,
     draft_page,
     unpublished_page,
     login_restricted_page,

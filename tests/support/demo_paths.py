@@ -60,3 +60,19 @@ def challenge_route(name):
         return page.route_url(name)
 
     return path
+
+
+def team_member_route():
+    """« Nommer facilitateur » for the first member of the demo's first team."""
+
+    def path():
+        from django.urls import reverse
+
+        from community.members.models import TeamMembership
+
+        membership = TeamMembership.objects.select_related("team").order_by("pk")[0]
+        return reverse(
+            "members:team_set_role", args=[membership.team.slug, membership.user_id]
+        )
+
+    return path
