@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from community.members import policy
-from home.markup import render_markdown
+from home.markup import clean_text, render_markdown
 
 from . import conf, events, mentions, ratelimits
 from .choices import (
@@ -61,6 +61,14 @@ def _record_mentions(post, thread, members, actor, field):
     events.members_mentioned(post, thread, new, actor)
 
 
+def _text(value, empty_message):
+    """``value`` cleaned as the forms clean it; refused if nothing is left."""
+    value = clean_text(value)
+    if not value:
+        raise DiscussionError(empty_message)
+    return value
+
+
 def _check_rate(user, space, text, ip):
     try:
         ratelimits.check(user, space, text, ip)
@@ -79,6 +87,8 @@ def create_thread(
         raise DiscussionError(
             _("Seuls les membres de cet espace peuvent y ouvrir un fil de discussion.")
         )
+    title = _text(title, _("Donnez un titre au fil."))
+    body = _text(body, _("Le message d'ouverture est vide."))
     _check_rate(user, space, f"{title}\n{body}", ip)
     now = timezone.now()
     thread = Thread(
@@ -99,6 +109,8 @@ def create_thread(
 
 @transaction.atomic
 def edit_thread(user, thread, *, title, body, themes=None):
+    title = _text(title, _("Donnez un titre au fil."))
+    body = _text(body, _("Le message d'ouverture est vide."))
     if title == thread.title and body == thread.body:
         if themes is not None:
             thread.themes.set(themes)
@@ -131,6 +143,9 @@ def post_comment(user, thread, *, body, reply_to=None, ip=None):
     """A comment in ``thread``, at the top or in reply to the comment whose
     id is ``reply_to``; a reply to a comment at the deepest level attaches
     beside it (under the same parent) and names the comment it answers."""
+    body = _text(
+        body, _("Le message est vide : écrivez quelque chose avant de publier.")
+    )
     thread = Thread.objects.select_for_update().get(pk=thread.pk)
     if not thread.is_open:
         if thread.locked:
@@ -184,6 +199,9 @@ def post_comment(user, thread, *, body, reply_to=None, ip=None):
 
 @transaction.atomic
 def edit_comment(user, comment, *, body):
+    body = _text(
+        body, _("Le message est vide. Pour le retirer, utilisez « Supprimer ».")
+    )
     if body == comment.comment:
         return comment
     Revision.objects.create(

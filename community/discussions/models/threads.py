@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ..choices import PostState, ThreadKind
-from ..spaces import SPACE_KINDS, kind_of
+from ..spaces import SPACE_KINDS, kind_of, space_name
 
 TITLE_MAX_LENGTH = 200
 BODY_MAX_LENGTH = 10_000
@@ -166,6 +166,10 @@ class Thread(models.Model):
             if getattr(self, f"{kind.field}_id"):
                 return kind
         return None
+
+    @property
+    def space_name(self):
+        return space_name(self.space)
 
     @property
     def is_visible(self):

@@ -83,7 +83,10 @@ def permalink(request, pk):
 def edit(request, pk):
     comment = policy.ensure(request.user, comment_or_404(pk), "edit")
     thread = comment.discussion
-    form = EditCommentForm(request.POST or None, initial={"comment": comment.comment})
+    form = EditCommentForm(
+        request.POST if request.method == "POST" else None,
+        initial={"comment": comment.comment},
+    )
     if request.method == "POST" and form.is_valid():
         posting.edit_comment(request.user, comment, body=form.cleaned_data["comment"])
         messages.success(

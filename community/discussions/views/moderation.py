@@ -41,7 +41,7 @@ def report(request, kind, pk):
     if not request.user.is_authenticated:
         policy.ensure(request.user, thread, "contribute")  # asks to log in
     back = post.get_absolute_url()
-    form = ReportForm(request.POST or None)
+    form = ReportForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             hidden = posting.report(

@@ -105,7 +105,7 @@ def all_discussions(request):
 def new_thread(request, kind, slug):
     kind, space = space_or_404(request, kind, slug)
     policy.ensure(request.user, space, "contribute")
-    form = ThreadForm(request.POST or None)
+    form = ThreadForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -191,7 +191,11 @@ def edit_thread(request, pk):
         "body": thread.body,
         "themes": thread.themes.all(),
     }
-    form = ThreadForm(request.POST or None, initial=initial, editing=True)
+    form = ThreadForm(
+        request.POST if request.method == "POST" else None,
+        initial=initial,
+        editing=True,
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         posting.edit_thread(
