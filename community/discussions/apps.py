@@ -16,10 +16,10 @@ class DiscussionsConfig(AppConfig):
         # source, search adapters and page sections, explicitly.
         from . import activity, personal_data, rules, search_adapters, sections
 
-        rules.register_rules()
+        rules.register()
         personal_data.register()
         activity.register()
-        search_adapters.register_adapters()
+        search_adapters.register()
         sections.register()
         _keep_reply_visibility_local()
 

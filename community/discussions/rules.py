@@ -16,7 +16,7 @@ On top of the space's answer:
 from django.db.models import Q
 
 from community.members import policy
-from community.members.policy import Rule
+from community.members.policy import AttachedRule, Rule
 
 from .choices import PostState
 from .models import Comment, Thread
@@ -88,19 +88,26 @@ class ThreadRule(Rule):
     def known_q(self, user, p):
         return ~Q(state=PostState.REMOVED) & spaces_q(user, p, "known_q")
 
+    def audience(self, obj):
+        if obj.state != PostState.VISIBLE:
+            return set()
+        return set(_space_rule(obj.space).audience(obj.space))
 
-class CommentRule(Rule):
-    """A comment follows its thread; hidden and removed ones show as a
-    tombstone in the thread, their text is seen by nobody (moderators read it
-    in the queue)."""
+    def known_audience(self, obj):
+        if obj.state == PostState.REMOVED:
+            return set()
+        return set(_space_rule(obj.space).known_audience(obj.space))
+
+
+class CommentRule(AttachedRule):
+    """A comment follows its thread (``AttachedRule``); a hidden or removed
+    one shows as a tombstone in the thread and its text is seen by nobody
+    (moderators read it in the queue). Its author edits it."""
+
+    target = "discussion"
 
     def can_view(self, user, p, obj):
-        return obj.state == PostState.VISIBLE and ThreadRule().can_view(
-            user, p, obj.discussion
-        )
-
-    def may_know(self, user, p, obj):
-        return ThreadRule().may_know(user, p, obj.discussion)
+        return obj.state == PostState.VISIBLE and super().can_view(user, p, obj)
 
     def can_edit(self, user, p, obj):
         return (
@@ -111,23 +118,13 @@ class CommentRule(Rule):
             and ThreadRule().can_view(user, p, obj.discussion)
         )
 
-    def can_moderate(self, user, p, obj):
-        return ThreadRule().can_moderate(user, p, obj.discussion)
-
-    def can_contribute(self, user, p, obj):
-        return ThreadRule().can_contribute(user, p, obj.discussion)
-
     def visible_q(self, user, p):
-        return Q(
-            state=PostState.VISIBLE, discussion__state=PostState.VISIBLE
-        ) & spaces_q(user, p, prefix="discussion__")
+        return Q(state=PostState.VISIBLE) & super().visible_q(user, p)
 
-    def known_q(self, user, p):
-        return ~Q(discussion__state=PostState.REMOVED) & spaces_q(
-            user, p, "known_q", prefix="discussion__"
-        )
+    def audience(self, obj):
+        return super().audience(obj) if obj.state == PostState.VISIBLE else set()
 
 
-def register_rules():
-    policy.register(Thread)(ThreadRule)
-    policy.register(Comment)(CommentRule)
+def register():
+    policy.register(Thread, ThreadRule)
+    policy.register(Comment, CommentRule)

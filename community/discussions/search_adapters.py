@@ -10,45 +10,11 @@ from django.utils.translation import gettext_lazy
 
 from community.members import policy
 from search import documents as docs
-from search.registry import SearchAdapter, register
+from search import registry
+from search.registry import SearchAdapter
 
 from .choices import PostState
 from .models import Comment, Thread
-
-
-def space_audience(space):
-    """The audience tokens of a space, from its rule in the policy."""
-    if hasattr(policy, "audience"):
-        return list(policy.audience(space))
-    return _audience_until_policy_has_it(space)
-
-
-def _audience_until_policy_has_it(space):
-    # Until ``Rule.audience`` lands (ground issue), the same answers as the
-    # space rules: public communities for everyone, others for their members;
-    # a team for logged-in readers of its community and its members; a défi
-    # as its page's privacy says.
-    from wagtail.models import PageViewRestriction
-
-    from community.members.choices import CommunityAccess
-    from community.members.models import Community, LearningTeam
-    from search.registry import audience_for_page
-
-    if isinstance(space, Community):
-        if space.access == CommunityAccess.PUBLIC:
-            return [docs.PUBLIC]
-        return [docs.community(space.pk)]
-    if isinstance(space, LearningTeam):
-        audience = [docs.team(space.pk), docs.community(space.community_id)]
-        if space.community.access == CommunityAccess.PUBLIC:
-            audience.append(docs.AUTHENTICATED)
-        return audience
-    if not space.live:
-        return []
-    restrictions = list(
-        PageViewRestriction.objects.select_related("page").prefetch_related("groups")
-    )
-    return audience_for_page(space, restrictions)
 
 
 def _facets(thread):
@@ -80,7 +46,7 @@ class ThreadAdapter(SearchAdapter):
     def document(self, obj):
         if obj.state != PostState.VISIBLE:
             return None
-        audience = space_audience(obj.space)
+        audience = policy.audience(obj)
         if not audience:
             return None
         facets = _facets(obj)
@@ -118,7 +84,7 @@ class CommentAdapter(SearchAdapter):
         thread = obj.discussion
         if obj.state != PostState.VISIBLE or thread.state != PostState.VISIBLE:
             return None
-        audience = space_audience(thread.space)
+        audience = policy.audience(obj)
         if not audience:
             return None
         facets = _facets(thread)
@@ -165,13 +131,13 @@ def reindex_threads_of_space(sender, instance, **kwargs):
         _enqueue_threads(threads.all().only("pk"))
 
 
-def register_adapters():
+def register():
     from wagtail.signals import page_published, page_unpublished
 
     from community.members.models import Community
 
-    register(ThreadAdapter)
-    register(CommentAdapter)
+    registry.register(ThreadAdapter)
+    registry.register(CommentAdapter)
     post_save.connect(
         reindex_comments_of, sender=Thread, dispatch_uid="search_thread_comments"
     )

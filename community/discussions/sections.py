@@ -2,8 +2,12 @@
 threads of an e-communauté, an équipe apprenante or a défi, and a link to
 open one (``home.sections`` registry)."""
 
-from community.members import policy
+from django.utils.translation import gettext_lazy as _
 
+from community.members import policy
+from home.sections import register_section
+
+from . import reading
 from .models import Thread
 from .spaces import kind_of
 
@@ -16,9 +20,10 @@ def space_section(request, space):
     if not policy.can_view(user, space):
         return None
     threads = list(
-        policy.visible_to(Thread.objects.in_space(space), user)
-        .select_related("author")
-        .order_by("-pinned", "-last_activity_at", "-pk")[:LATEST]
+        reading.with_reading_state(
+            policy.visible_to(Thread.objects.in_space(space), user).for_listing(),
+            user,
+        ).order_by("-pinned", "-last_activity_at", "-pk")[:LATEST]
     )
     return {
         "space": space,
@@ -29,10 +34,13 @@ def space_section(request, space):
 
 
 def register():
-    try:
-        from home.sections import register_section
-    except ImportError:  # the page-sections registry (ground issue) is not on main yet
-        return
     template = "discussions/includes/space_section.html"
     for target in ("members.community", "members.team", "challenges.challenge"):
-        register_section(target, "discussions", template, space_section, order=50)
+        register_section(
+            target,
+            "discussions",
+            template,
+            space_section,
+            order=50,
+            title=_("Fils de discussion"),
+        )

@@ -3,6 +3,7 @@
 import pytest
 
 from community.discussions.models import Thread, ThreadVisit
+from community.members import policy
 from community.members.choices import CommunityAccess
 from community.members.tests.utils import make_user
 from tests.support.sessions import logged_in_client
@@ -171,3 +172,30 @@ class TestUnread:
         assert "2 nouveaux messages depuis votre dernière visite" in page
         again = reader.get(thread.get_absolute_url()).content.decode()
         assert "depuis votre dernière visite" not in again
+
+
+class TestSections:
+    def test_threads_appear_on_the_community_team_and_defi_pages(self, people):
+        from community.challenges.tests.utils import make_challenge
+        from community.members.tests.utils import make_team
+
+        space = restricted(people)
+        make_thread(space, people["author"], title="Fil de la communauté")
+        team = make_team(space, name="Équipe fil", members=[(people["author"], None)])
+        policy.forget(people["author"])  # principals cached before joining
+        make_thread(team, people["author"], title="Fil de l'équipe")
+        member = logged_in_client(people["member"])
+        page = member.get(space.get_absolute_url()).content.decode()
+        assert "Fil de la communauté" in page and "Ouvrir un fil de discussion" in page
+        assert "Fil de l'équipe" in member.get(team.get_absolute_url()).content.decode()
+        outsider = logged_in_client(people["outsider"]).get(space.get_absolute_url())
+        assert "Fil de la communauté" not in outsider.content.decode()
+        challenge = make_challenge("Comment tester les fils ?", slug="defi-fils")
+        from community.members.models import User
+
+        admin = User.objects.create_superuser(
+            "admin-fils", "admin-fils@example.org", "x"
+        )
+        make_thread(challenge, admin, title="Fil du défi")
+        anonymous = logged_in_client(None).get(challenge.url).content.decode()
+        assert "Fil du défi" in anonymous
