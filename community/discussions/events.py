@@ -7,6 +7,9 @@ When the notifications app (``community.notifications``) is installed, these
 become its events (``notify(...)``), which then decides who gets what and how.
 """
 
+import contextlib
+import contextvars
+
 from django.apps import apps
 from django.db import transaction
 
@@ -17,10 +20,22 @@ REPLY = "discussions.reply"
 MENTION = "discussions.mention"
 MODERATION = "discussions.moderation"
 
+_quiet = contextvars.ContextVar("discussions_quiet", default=False)
+
+
+@contextlib.contextmanager
+def quiet():
+    """Publish nothing within this block (the demo content, written at once)."""
+    token = _quiet.set(True)
+    try:
+        yield
+    finally:
+        _quiet.reset(token)
+
 
 def _publish(event_type, actor, target, recipients, context):
     recipients = [r for r in recipients if r is not None and r != actor]
-    if not recipients:
+    if not recipients or _quiet.get():
         return
 
     def send():
