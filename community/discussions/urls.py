@@ -2,6 +2,7 @@
 
 from django.urls import path
 
+from .feeds import SpaceThreadsFeed
 from .views import comments, moderation, threads
 
 app_name = "discussions"
@@ -34,4 +35,5 @@ urlpatterns = [
     path("<str:kind>/<int:pk>/signaler/", moderation.report, name="report"),
     path("<str:kind>/<slug:slug>/", threads.space_threads, name="space"),
     path("<str:kind>/<slug:slug>/nouveau/", threads.new_thread, name="new_thread"),
+    path("<str:kind>/<slug:slug>/flux/", SpaceThreadsFeed(), name="feed"),
 ]

@@ -116,6 +116,7 @@ def discussions(secrets):
     for key, slug in sorted(spaces):
         yield reverse("discussions:space", args=[key, slug])
         yield reverse("discussions:space", args=[key, slug]) + "?archives=1"
+        yield reverse("discussions:feed", args=[key, slug])
     for pk in Comment.objects.values_list("pk", flat=True):
         yield reverse("discussions:comment_history", args=[pk])
         yield reverse("discussions:reply", args=[pk]) + "?citer=1"

@@ -254,9 +254,13 @@ def committee_comment(cast):
 
 
 def _discussion_space(cast, access, label):
+    from community.members import policy
+
     community = make_community(access, name=f"{label} {cast.suffix}")
     add_member(community, cast["member"])
     add_member(community, cast["animateur"], MembershipRole.ANIMATEUR)
+    for persona in ("member", "animateur"):
+        policy.forget(cast[persona])  # principals read before they joined
     return community
 
 
@@ -328,7 +332,7 @@ def team_thread(cast):
     )
     from community.members import policy
 
-    policy.forget(cast["member"])
+    policy.forget(cast["member"])  # principals read before joining the team
     thread = _thread_with_comment(cast, team, "FILEQUIPE", "MSGEQUIPE")
     return [
         Secret(

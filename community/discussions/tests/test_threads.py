@@ -199,3 +199,18 @@ class TestSections:
         make_thread(challenge, admin, title="Fil du défi")
         anonymous = logged_in_client(None).get(challenge.url).content.decode()
         assert "Fil du défi" in anonymous
+
+
+class TestFeeds:
+    def test_a_public_community_feed_lists_its_threads(self, people, client):
+        space = make_space(members=[people["author"]])
+        make_thread(space, people["author"], title="Fil à suivre")
+        response = client.get(f"/communaute/discussions/communaute/{space.slug}/flux/")
+        assert response.status_code == 200
+        assert "Fil à suivre" in response.content.decode()
+
+    def test_no_feed_for_a_restricted_community_even_for_its_members(self, people):
+        space = restricted(people)
+        make_thread(space, people["author"], title="Fil interne")
+        url = f"/communaute/discussions/communaute/{space.slug}/flux/"
+        assert logged_in_client(people["member"]).get(url).status_code == 404
