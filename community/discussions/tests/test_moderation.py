@@ -45,7 +45,7 @@ def test_a_report_needs_a_reason(world):
     )
     assert response.status_code == 400
     assert "Choisissez un motif." in response.content.decode()
-    assert not Report.objects.exists()
+    assert not Report.objects.filter(comment=world["comment"]).exists()
 
 
 def test_three_distinct_reports_hide_the_comment_and_tell_the_author(
@@ -116,7 +116,10 @@ def test_restoring_dismisses_the_reports(world):
     posting.moderate(world["animateur"], world["comment"], "approve")
     world["comment"].refresh_from_db()
     assert world["comment"].state == "visible"
-    assert set(Report.objects.values_list("status", flat=True)) == {"dismissed"}
+    statuses = Report.objects.filter(comment=world["comment"]).values_list(
+        "status", flat=True
+    )
+    assert set(statuses) == {"dismissed"}
 
 
 def test_one_cannot_report_oneself(world):

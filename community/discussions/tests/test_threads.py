@@ -183,11 +183,14 @@ class TestSections:
         make_thread(space, people["author"], title="Fil de la communauté")
         team = make_team(space, name="Équipe fil", members=[(people["author"], None)])
         policy.forget(people["author"])  # principals cached before joining
-        make_thread(team, people["author"], title="Fil de l'équipe")
+        make_thread(team, people["author"], title="Fil de notre équipe")
         member = logged_in_client(people["member"])
         page = member.get(space.get_absolute_url()).content.decode()
         assert "Fil de la communauté" in page and "Ouvrir un fil de discussion" in page
-        assert "Fil de l'équipe" in member.get(team.get_absolute_url()).content.decode()
+        assert (
+            "Fil de notre équipe"
+            in member.get(team.get_absolute_url()).content.decode()
+        )
         outsider = logged_in_client(people["outsider"]).get(space.get_absolute_url())
         assert "Fil de la communauté" not in outsider.content.decode()
         challenge = make_challenge("Comment tester les fils ?", slug="defi-fils")
