@@ -61,6 +61,10 @@ INSTALLED_APPS = [
     "allauth.socialaccount.providers.openid_connect",
     "django_comments_xtd",
     "django_comments",
+    # After django-comments-xtd, whose ready() connects a receiver that the
+    # discussions' ready() disconnects (see community/discussions/apps.py); and
+    # after members, events and challenges, which it builds on.
+    "community.discussions",
     # Background tasks: the database queue used in production
     "django_tasks",
     "django_tasks_db",
@@ -218,7 +222,13 @@ SOCIALACCOUNT_PROVIDERS = env.openid_connect_providers()
 
 # Threaded comments (django-comments-xtd), used by the discussions.
 COMMENTS_APP = "django_comments_xtd"
-COMMENTS_XTD_MAX_THREAD_LEVEL = 3
+COMMENTS_XTD_MODEL = "community.discussions.models.Comment"
+# Levels 0, 1 and 2: replies nest three deep; a reply to a comment at the
+# deepest level is attached beside it and names the comment it answers.
+COMMENTS_XTD_MAX_THREAD_LEVEL = 2
+# Distinct pending reports after which a post is hidden until a moderator
+# decides (see community/discussions/conf.py for the rate limits).
+DISCUSSIONS_REPORTS_TO_HIDE = 3
 
 # Background work: Django's tasks API. Production runs `manage.py db_worker`.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

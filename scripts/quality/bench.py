@@ -33,6 +33,8 @@ from .server import PYTHON, ROOT, environment
 
 QUERIES = [
     "innovation",
+    "mini-immersion",
+    "covoiturage",
     "equipe",
     "équipe",
     "prototype",
@@ -57,6 +59,11 @@ EXTRA_TARGETS = {
     "programme d’un site (Rennes 2018)": "/evenements/universite-2018/programme/rennes/",
     "recherche « innovation »": "/recherche/?q=innovation",
     "API pages": "/api/v2/pages/?limit=20",
+    "toutes les discussions": "/communaute/discussions/",
+    "fils de l’e-communauté nationale": (
+        "/communaute/discussions/communaute/innovation-publique/"
+    ),
+    "fil de discussion (grandit de --large réponses)": lambda: _grown_thread_url(),
 }
 TARGETS = {  # the project's targets (issue 8), shown beside the figures
     "es_p95": 50,
@@ -168,7 +175,68 @@ def grow_sessions(n):
     )
 
 
-GROWERS = [grow_glossary, grow_challenges, grow_members, grow_teams, grow_sessions]
+def _grown_thread():
+    from community.discussions.models import Thread
+
+    return Thread.objects.filter(community__slug="innovation-publique").order_by("pk")[
+        0
+    ]
+
+
+def _grown_thread_url():
+    return _grown_thread().get_absolute_url()
+
+
+def grow_discussions(n):
+    """``n`` replies in the national community's first thread (a third at the
+    top, the others replies and replies to replies), and ``n // 5`` threads."""
+    from community.discussions import events, posting
+    from community.members.models import Community, User
+
+    thread = _grown_thread()
+    national = Community.objects.get(slug="innovation-publique")
+    authors = list(User.objects.filter(memberships__community=national)[:8])
+    with events.quiet():
+        tops, last = [], None
+        for i in range(n):
+            author = authors[i % len(authors)]
+            if i % 3 == 0 or last is None:
+                reply_to = None
+            elif i % 3 == 1:
+                reply_to = tops[-1].pk
+            else:
+                reply_to = last.pk
+            last = posting.post_comment(
+                author,
+                thread,
+                body=f"Réponse de mesure {i} : prototype, usagers, immersion.",
+                reply_to=reply_to,
+                limited=False,
+            )
+            if reply_to is None:
+                tops.append(last)
+            if i % 5 == 0:
+                posting.react(
+                    authors[(i + 1) % len(authors)], thread, "thumbs_up", last
+                )
+        for i in range(n // 5):
+            posting.create_thread(
+                authors[i % len(authors)],
+                national,
+                title=f"Fil de mesure {i:04d}",
+                body="Un fil ajouté pour la mesure.",
+                limited=False,
+            )
+
+
+GROWERS = [
+    grow_glossary,
+    grow_challenges,
+    grow_members,
+    grow_teams,
+    grow_sessions,
+    grow_discussions,
+]
 
 
 # --- inside Django: pages and site search ------------------------------------
@@ -192,6 +260,7 @@ def measure_pages(client):
 
     figures = {}
     for name, url in targets().items():
+        url = url() if callable(url) else url  # paths that depend on the data
         times, statuses = [], set()
         for _ in range(5):
             with CaptureQueriesContext(connection) as queries:

@@ -71,6 +71,13 @@ VIEWS = {
     "comité de sélection": demo_paths.call_route("committee"),
     "relecture d'une proposition (comité)": demo_paths.proposal_review(),
     "avancement d'un défi (porteur)": demo_paths.challenge_route("progress"),
+    "toutes les discussions": "/communaute/discussions/",
+    "fils d'une e-communauté": "/communaute/discussions/communaute/innovation-publique/",
+    "fil de discussion": demo_paths.thread_route("thread"),
+    "historique d'un message": demo_paths.comment_route("comment_history"),
+    "ouvrir un fil": "/communaute/discussions/communaute/rennes/nouveau/",
+    "signaler un message": demo_paths.report_route(),
+    "file de modération": "/communaute/discussions/moderation/",
 }
 
 

@@ -102,6 +102,28 @@ def events(secrets):
             yield edition.route_url("programme", site.venue.slug)
 
 
+def discussions(secrets):
+    from community.discussions.models import Comment, Thread
+    from community.discussions.spaces import kind_of
+
+    yield reverse("discussions:all")
+    yield reverse("discussions:all") + "?theme=qualite-action-publique"
+    yield reverse("discussions:moderation")
+    spaces = set()
+    for thread in Thread.objects.select_related("community", "team", "challenge"):
+        yield thread.get_absolute_url()
+        yield reverse("discussions:thread_history", args=[thread.pk])
+        yield reverse("discussions:mentions", args=[thread.pk]) + "?q=ZZ"
+        spaces.add((kind_of(thread.space).key, thread.space.slug))
+    for key, slug in sorted(spaces):
+        yield reverse("discussions:space", args=[key, slug])
+        yield reverse("discussions:space", args=[key, slug]) + "?archives=1"
+        yield reverse("discussions:feed", args=[key, slug])
+    for pk in Comment.objects.values_list("pk", flat=True):
+        yield reverse("discussions:comment_history", args=[pk])
+        yield reverse("discussions:reply", args=[pk]) + "?citer=1"
+
+
 URL_SOURCES = [
     live_pages,
     secret_urls,
@@ -111,6 +133,7 @@ URL_SOURCES = [
     bibliography_exports,
     members,
     events,
+    discussions,
 ]
 
 

@@ -42,6 +42,16 @@ POST_FORMS = [
     demo_paths.challenge_route("progress"),
     demo_paths.challenge_route("status"),
     demo_paths.challenge_route("news"),
+    "/communaute/discussions/communaute/innovation-publique/nouveau/",
+    demo_paths.thread_route("post_comment"),
+    demo_paths.thread_route("react_thread"),
+    demo_paths.thread_route("animate"),
+    demo_paths.thread_route("edit_thread"),
+    demo_paths.comment_route("edit_comment"),
+    demo_paths.comment_route("delete_comment"),
+    demo_paths.comment_route("react_comment"),
+    demo_paths.report_route(),
+    demo_paths.moderation_decision(),
 ]
 
 EVIL = "https://evil.example.com/phish"

@@ -308,6 +308,81 @@ def proposal_review(cast, value):
     return proposal.review_url()
 
 
+def _discussion(cast):
+    """A thread of the cast's restricted community (made once)."""
+    if getattr(cast, "thread", None) is None:
+        from community.discussions import posting
+
+        cast.thread = posting.create_thread(
+            cast["animateur"],
+            cast.restricted_community,
+            title=f"Fil XSS {cast.suffix}",
+            body="Un fil pour le corpus.",
+        )
+    return cast.thread
+
+
+def thread_title_and_body(cast, value):
+    """An animateur opens a thread (the animateurs of a space are not rate-limited)."""
+    from community.discussions.models import Thread
+
+    space = cast.restricted_community
+    response = logged_in_client(cast["animateur"]).post(
+        f"/communaute/discussions/communaute/{space.slug}/nouveau/",
+        {"title": value, "body": value, "kind": "discussion"},
+    )
+    _ok(response, "fil de discussion")
+    return Thread.objects.filter(community=space).latest("pk").get_absolute_url()
+
+
+def discussion_comment(cast, value):
+    from community.discussions.models import Comment
+
+    thread = _discussion(cast)
+    response = logged_in_client(cast["animateur"]).post(
+        f"/communaute/discussions/fils/{thread.pk}/repondre/", {"comment": value}
+    )
+    _ok(response, "réponse dans un fil")
+    return Comment.objects.filter(discussion=thread).latest("pk").get_absolute_url()
+
+
+def comment_edit_history(cast, value):
+    """A comment edited with the value: its history shows every version."""
+    from community.discussions import posting
+
+    thread = _discussion(cast)
+    if getattr(cast, "edited_comment", None) is None:
+        cast.edited_comment = posting.post_comment(
+            cast["animateur"], thread, body="Première version."
+        )
+    comment = cast.edited_comment
+    response = logged_in_client(cast["animateur"]).post(
+        f"/communaute/discussions/messages/{comment.pk}/modifier/", {"comment": value}
+    )
+    _ok(response, "modification d'un message")
+    return f"/communaute/discussions/messages/{comment.pk}/historique/"
+
+
+def report_details(cast, value):
+    """A member's report, read by the animateur in the moderation queue."""
+    from community.discussions import posting
+    from community.discussions.models import Report
+
+    thread = _discussion(cast)
+    if getattr(cast, "reported_comment", None) is None:
+        cast.reported_comment = posting.post_comment(
+            cast["animateur"], thread, body="Un message à signaler."
+        )
+    Report.objects.filter(comment=cast.reported_comment).delete()
+    response = logged_in_client(cast["member"]).post(
+        f"/communaute/discussions/messages/{cast.reported_comment.pk}/signaler/",
+        {"reason": "other", "details": value},
+    )
+    _ok(response, "signalement")
+    assert Report.objects.filter(comment=cast.reported_comment).exists()
+    return "/communaute/discussions/moderation/"
+
+
 WRITABLE_FIELDS = [
     WritableField(
         "profil : nom, fonction, organisation, présentation", 150, profile_texts
@@ -348,6 +423,15 @@ WRITABLE_FIELDS = [
         "proposition envoyée et commentaire, vus du comité",
         150,
         proposal_review,
+        "animateur",
+    ),
+    WritableField("fil de discussion : titre et message", 200, thread_title_and_body),
+    WritableField("réponse dans un fil", 10000, discussion_comment),
+    WritableField("historique des versions d'un message", 10000, comment_edit_history),
+    WritableField(
+        "signalement : précisions (file de modération)",
+        1000,
+        report_details,
         "animateur",
     ),
 ]
