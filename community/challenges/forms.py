@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from community.events.choices import ChallengeStep
 from community.events.models import EditionPage, Venue
+from community.members import policy
 from home.filters import FilterForm, with_any
 from home.models import Theme
 from home.territories import territory_label
@@ -45,7 +46,7 @@ class ChallengeFilterForm(FilterForm):
         "kind": "collectivity_kind",
     }
 
-    def __init__(self, *args, challenges, **kwargs):
+    def __init__(self, *args, challenges, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["theme"].choices = with_any(
             Theme.objects.values_list("slug", "name"), _("Tous")
@@ -57,8 +58,10 @@ class ChallengeFilterForm(FilterForm):
         self.fields["site"].choices = with_any(
             [(value, territory_label(value)) for value in territories], _("Tous")
         )
+        # Only the éditions the reader may view (one restricted to logged-in
+        # members is not named to visitors).
         editions = (
-            EditionPage.objects.live()
+            policy.visible_to(EditionPage.objects.all(), user)
             .filter(pk__in=challenges.values("edition"))
             .order_by("-year", "title")
             .values_list("slug", "year", "title")

@@ -58,7 +58,7 @@ class ChallengeIndexPage(IndexPageMixin, Page):
 
         context = Page.get_context(self, request, *args, **kwargs)
         visible = ChallengePage.objects.child_of(self).live().public()
-        form = ChallengeFilterForm(request.GET, challenges=visible)
+        form = ChallengeFilterForm(request.GET, challenges=visible, user=request.user)
         challenges = form.filter(visible.for_listing())
         context["filter_form"] = form
         context["is_filtered"] = form.is_filtered()
@@ -245,11 +245,14 @@ class ChallengePage(RoutablePageMixin, Page):
         ).first()
         context["news"] = list(self.news.select_related("author"))
         context["history"] = list(self.status_changes.all())
-        context["related"] = [
-            item.page
-            for item in self.related_resources.select_related("page")
-            if item.page.live
-        ]
+        # Related pages, teams and the édition are named only to those the
+        # policy lets see them (a page behind a login, a group or a password,
+        # an édition restricted to logged-in members stay out of sight).
+        context["related"] = policy.visible_list(
+            request.user,
+            [item.page for item in self.related_resources.select_related("page")],
+        )
+        context["edition"] = policy.visible_one(request.user, self.edition)
         # Only the teams one may know exist: a team of a secret community
         # working on a public défi stays out of sight.
         context["teams"] = policy.known_to(self.teams.all(), request.user)
