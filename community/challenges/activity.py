@@ -4,24 +4,29 @@ changes and follow-up news. ``register()`` is called from
 
 from django.utils.translation import gettext as _
 
+from community.members import policy
 from community.members.activity import ActivityItem, register_source
 
-from .models import ChallengeNews, ChallengeStatusChange
+from .models import ChallengeNews, ChallengePage, ChallengeStatusChange
 
 
 def challenge_activity(user, p, limit):
     if not p.teams:
         return []
+    # Only défis the member may view (one behind a restriction stays unnamed).
+    visible = policy.visible_to(ChallengePage.objects.all(), user)
     changes = (
         ChallengeStatusChange.objects.filter(
-            challenge__teams__in=p.teams, challenge__live=True
+            challenge__teams__in=p.teams, challenge__in=visible
         )
         .select_related("challenge")
         .order_by("-recorded_at")
         .distinct()[:limit]
     )
     news = (
-        ChallengeNews.objects.filter(challenge__teams__in=p.teams, challenge__live=True)
+        ChallengeNews.objects.filter(
+            challenge__teams__in=p.teams, challenge__in=visible
+        )
         .select_related("challenge")
         .order_by("-created_at")
         .distinct()[:limit]

@@ -434,11 +434,103 @@ def hidden_comment(cast):
     )
 
 
+def private_related_on_public_challenge(cast):
+    """A public défi whose related objects are private: a team of a restricted
+    community, pages behind a login, a group or a password, and an édition
+    restricted to logged-in members. The défi's page (and the défi index's
+    « Édition » filter) names each only to those the policy lets see it."""
+    from community.challenges.models import ChallengeRelatedResource
+    from community.challenges.tests.utils import make_challenge
+    from community.events.tests.utils import make_edition
+
+    community = make_community(
+        CommunityAccess.RESTRICTED, name=f"Restreinte défi {cast.suffix}"
+    )
+    add_member(community, cast["member"])
+    add_member(community, cast["animateur"], MembershipRole.ANIMATEUR)
+    team = make_team(
+        community,
+        name=titled("Équipe", "EQUIPERESTDEFI", cast),
+        members=[(cast["member"], TeamRole.PARTICIPANT)],
+    )
+    edition = make_edition(slug=f"edition-connectes-{cast.suffix}")
+    edition.title = titled("Édition", "EDITIONCONNECTES", cast)
+    edition.save_revision().publish()
+    PageViewRestriction.objects.create(
+        page=edition, restriction_type=PageViewRestriction.LOGIN
+    )
+    challenge = make_challenge(
+        f"Comment lier des choses privées {cast.suffix} ?",
+        slug=f"defi-liens-prives-{cast.suffix}",
+        edition=edition,
+    )
+    challenge.teams.add(team)
+    challenge.save()
+    login_page = _standard_page(cast, "LIEECONNECTES")
+    PageViewRestriction.objects.create(
+        page=login_page, restriction_type=PageViewRestriction.LOGIN
+    )
+    group, _ = Group.objects.get_or_create(name=f"Lecteurs {cast.suffix}")
+    cast["editor"].groups.add(group)
+    group_page = _standard_page(cast, "LIEEGROUPE")
+    restriction = PageViewRestriction.objects.create(
+        page=group_page, restriction_type=PageViewRestriction.GROUPS
+    )
+    restriction.groups.set([group])
+    password_page = _standard_page(cast, "LIEEMOTDEPASSE")
+    PageViewRestriction.objects.create(
+        page=password_page,
+        restriction_type=PageViewRestriction.PASSWORD,
+        password="un-secret",
+    )
+    for page in (login_page, group_page, password_page):
+        ChallengeRelatedResource.objects.create(challenge=challenge, page=page)
+    from community.members import policy
+
+    for persona in ("member", "animateur", "editor"):
+        policy.forget(cast[persona])  # principals read before they joined
+    url = challenge.url
+    logged_in_personas = frozenset(PERSONAS) - {"anonymous"}
+    return [
+        Secret(
+            token("EQUIPERESTDEFI", cast),
+            "une équipe d'une e-communauté restreinte, sur un défi public",
+            url,
+            frozenset({"member", "animateur"}),
+        ),
+        Secret(
+            token("LIEECONNECTES", cast),
+            "une page liée à un défi, réservée aux personnes connectées",
+            url,
+            logged_in_personas,
+        ),
+        Secret(
+            token("LIEEGROUPE", cast),
+            "une page liée à un défi, réservée à un groupe",
+            url,
+            frozenset({"editor"}),
+        ),
+        Secret(
+            token("LIEEMOTDEPASSE", cast),
+            "une page liée à un défi, protégée par un mot de passe",
+            # Nobody sees its title without the password: checked on the défi.
+            None,
+        ),
+        Secret(
+            token("EDITIONCONNECTES", cast),
+            "une édition réservée aux personnes connectées, nommée par un défi",
+            url,
+            logged_in_personas,
+        ),
+    ]
+
+
 SECRET_BUILDERS = [
     secret_community,
     restricted_team,
     team_join_request,
     secret_team_on_public_challenge,
+    private_related_on_public_challenge,
     draft_page,
     unpublished_page,
     login_restricted_page,
