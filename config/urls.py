@@ -17,6 +17,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("", include("community.members.urls")),
     path("", include("community.events.urls")),
+    path("", include("community.carnets.urls")),
     path("comptes/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("recherche/", include(search_urls)),

@@ -32,6 +32,9 @@ INSTALLED_APPS = [
     # demo content of défis hangs from the éditions.
     "community.events",
     "community.challenges",
+    # Carnets sit above members, events and challenges (a carnet belongs to a
+    # team, its guide to an édition, the facilitator's carnet to a défi).
+    "community.carnets",
     "search",
     # Wagtail
     "wagtail.api.v2",

@@ -1,0 +1,103 @@
+"""What the carnets give to the site search: entries and facilitators'
+carnets **shared beyond their team** only (a team-only entry is never
+indexed), each with the audience its rule gives it."""
+
+from django.utils.translation import gettext_lazy as _
+
+from community.members.policy import rule_for
+from search import documents as docs
+from search.registry import SearchAdapter, register
+
+from .choices import FacilitatorSharing, Sharing
+from .models import Carnet, Entry, FacilitatorCarnet, FacilitatorStep
+from .text import excerpt
+
+
+@register
+class EntryAdapter(SearchAdapter):
+    model = Entry
+    type = "entree-de-carnet"
+    type_label = _("Entrée de carnet")
+
+    def queryset(self):
+        return Entry.objects.select_related("carnet__team__community", "author")
+
+    def document(self, obj):
+        if obj.sharing == Sharing.TEAM:
+            return None
+        team = obj.carnet.team
+        return docs.SearchDocument(
+            key=self.key(obj),
+            type=self.type,
+            type_label=str(self.type_label),
+            title=obj.title,
+            url=obj.get_absolute_url(),
+            body=" ".join([team.name, str(obj.signature()), excerpt(obj.body, 20_000)]),
+            date=obj.updated_at,
+            year=team.year,
+            site=team.community.territory,
+            communities=[team.community_id],
+            audience=rule_for(obj).audience(obj),
+        )
+
+
+@register
+class FacilitatorCarnetAdapter(SearchAdapter):
+    model = FacilitatorCarnet
+    type = "carnet-du-facilitateur"
+    type_label = _("Carnet du facilitateur")
+
+    def queryset(self):
+        return FacilitatorCarnet.objects.select_related("challenge")
+
+    def document(self, obj):
+        if obj.visibility not in (
+            FacilitatorSharing.MEMBERS,
+            FacilitatorSharing.PUBLIC,
+        ):
+            return None
+        if not obj.challenge.live:
+            return None
+        texts = [
+            getattr(step, name)
+            for step in obj.steps.all()
+            for name in FacilitatorStep.TEXT_FIELDS
+        ]
+        return docs.SearchDocument(
+            key=self.key(obj),
+            type=self.type,
+            type_label=str(self.type_label),
+            title=str(obj),
+            url=obj.get_absolute_url(),
+            body=excerpt(" ".join(texts), 20_000),
+            date=obj.updated_at,
+            audience=rule_for(obj).audience(obj),
+        )
+
+
+def reindex_entries_of(sender, instance, **kwargs):
+    """A carnet's sharing decides the audience of the entries that follow it."""
+    from search.registry import key_for
+    from search.sync import enqueue
+
+    enqueue([key_for(entry) for entry in instance.entries.only("pk")])
+
+
+def reindex_facilitator_carnet(sender, instance, **kwargs):
+    from search.registry import key_for
+    from search.sync import enqueue
+
+    enqueue([key_for(instance.carnet)])
+
+
+def connect():
+    from django.db.models.signals import post_save
+
+    post_save.connect(
+        reindex_entries_of, sender=Carnet, dispatch_uid="search_carnet_entries"
+    )
+    post_save.connect(
+        reindex_facilitator_carnet,
+        sender=FacilitatorStep,
+        dispatch_uid="search_facilitator_step",
+    )
