@@ -10,5 +10,9 @@ class ChallengesConfig(AppConfig):
     verbose_name = _("Défis")
 
     def ready(self):
-        # Register this app's permission rule, RGPD handlers and activity source.
-        from . import activity, personal_data, rules  # noqa: F401
+        # Register this app's permission rule, RGPD handlers, activity source
+        # and the sections it adds to the pages below it.
+        from . import activity, personal_data, rules, sections  # noqa: F401
+
+        rules.register()
+        sections.register()

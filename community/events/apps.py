@@ -13,5 +13,6 @@ class EventsConfig(AppConfig):
         # Register this app's permission rules, RGPD handlers and search adapter.
         from . import personal_data, rules, search_adapters, signals  # noqa: F401
 
+        rules.register()
         signals.connect()
         search_adapters.connect()

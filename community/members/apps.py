@@ -14,4 +14,5 @@ class MembersConfig(AppConfig):
         # and search adapters.
         from . import activity, personal_data, rules, search_adapters  # noqa: F401
 
+        rules.register()
         search_adapters.connect()
