@@ -13,6 +13,15 @@ class CarnetsConfig(AppConfig):
     def ready(self):
         # Register this app's permission rules, RGPD handlers, activity
         # source, search adapters, notification types and page sections.
-        from . import activity, personal_data, rules, search_adapters  # noqa: F401
+        # activity and personal_data register themselves on import.
+        from . import (  # noqa: F401
+            activity,
+            personal_data,
+            rules,
+            search_adapters,
+            sections,
+        )
 
+        rules.register()
         search_adapters.connect()
+        sections.register()

@@ -8,22 +8,36 @@
   README), but edits only while a member. A collective synthesis is edited by
   every member of the team; an individual entry by its author only.
   Commenting is open to logged-in readers.
-- **Revisions** and **secret links** are the team's business; an
-  **attachment** is seen exactly when its entry is.
+- **Revisions** and **secret links** are the team's business (and an
+  individual entry's author's); an **attachment** is seen exactly when its
+  entry is.
 - The **facilitator's carnet** of a défi is read and written by the défi's
   facilitateurs (named on the défi, or facilitateurs of its teams), and read
-  beyond them as they share it.
+  beyond them, as they share it, by those who may read the défi.
 
-A secret link is not a principal: ``views/shared.py`` checks the token and
-shows what it opens without asking these rules.
+A secret link is not a principal: ``views/links.py`` checks the token and
+shows what it opens without asking these rules. ``register()`` is called
+from ``CarnetsConfig.ready()``.
 """
 
 from django.db.models import Q
 
+from community.members import policy
 from community.members.choices import TeamRole
 from community.members.models import LearningTeam, TeamMembership
-from community.members.policy import Rule, register, rule_for
-from search import documents as docs
+from community.members.policy import (
+    AUTHENTICATED,
+    PUBLIC,
+    SUPERUSER,
+    AttachedRule,
+    Rule,
+    both,
+    community_token,
+    logged_in,
+    rule_for,
+    team_token,
+    user_token,
+)
 
 from .choices import EntryKind, FacilitatorSharing, Sharing
 from .models import (
@@ -38,10 +52,6 @@ from .models import (
 )
 
 
-def team_rule():
-    return rule_for(LearningTeam)
-
-
 def level_allows(level, p, community_id):
     """Whether principals ``p`` pass a sharing level beyond the team."""
     if level == Sharing.PUBLIC:
@@ -54,18 +64,17 @@ def level_allows(level, p, community_id):
 
 
 def level_audience(level, team_id, community_id):
-    """Search/audience tokens of an object shared at ``level`` in a team."""
+    """The tokens of those who read what is shared at ``level`` in a team."""
     if level == Sharing.PUBLIC:
-        return [docs.PUBLIC]
+        return {PUBLIC}
     if level == Sharing.MEMBERS:
-        return [docs.AUTHENTICATED]
-    tokens = [docs.team(team_id)]
+        return {AUTHENTICATED}
+    tokens = {team_token(team_id), SUPERUSER}
     if level == Sharing.COMMUNITY:
-        tokens.append(docs.community(community_id))
+        tokens.add(community_token(community_id))
     return tokens
 
 
-@register(Carnet)
 class CarnetRule(Rule):
     def can_view(self, user, p, obj):
         return (
@@ -75,7 +84,9 @@ class CarnetRule(Rule):
         )
 
     def may_know(self, user, p, obj):
-        return self.can_view(user, p, obj) or team_rule().can_view(user, p, obj.team)
+        return self.can_view(user, p, obj) or rule_for(LearningTeam).can_view(
+            user, p, obj.team
+        )
 
     def can_edit(self, user, p, obj):
         return p.authenticated and (p.superuser or obj.team_id in p.teams)
@@ -96,16 +107,22 @@ class CarnetRule(Rule):
             )
         return q
 
+    def known_q(self, user, p):
+        teams = LearningTeam.objects.filter(rule_for(LearningTeam).visible_q(user, p))
+        return self.visible_q(user, p) | Q(team__in=teams)
+
     def audience(self, obj):
         return level_audience(obj.visibility, obj.team_id, obj.team.community_id)
 
+    def known_audience(self, obj):
+        return self.audience(obj) | rule_for(LearningTeam).audience(obj.team)
 
-@register(Entry)
+
 class EntryRule(Rule):
     def can_view(self, user, p, obj):
         if p.superuser or obj.carnet.team_id in p.teams:
             return True
-        if self._own_individual(p, obj):
+        if own_individual(p, obj):
             return True
         return level_allows(obj.sharing, p, obj.carnet.team.community_id)
 
@@ -152,40 +169,50 @@ class EntryRule(Rule):
             )
         return q
 
+    def known_q(self, user, p):
+        carnets = Carnet.objects.filter(CarnetRule().known_q(user, p))
+        return self.visible_q(user, p) | Q(carnet__in=carnets)
+
     def audience(self, obj):
         team = obj.carnet.team
         tokens = level_audience(obj.sharing, team.pk, team.community_id)
-        if (
-            obj.sharing in (Sharing.TEAM, Sharing.COMMUNITY)
-            and not obj.is_collective
-            and obj.author_id
-        ):
-            tokens.append(docs.user(obj.author_id))
+        if not obj.is_collective and obj.author_id and PUBLIC not in tokens:
+            tokens = tokens | {user_token(obj.author_id)}
         return tokens
 
-    @staticmethod
-    def _own_individual(p, obj):
-        return (
-            p.authenticated
-            and obj.kind == EntryKind.INDIVIDUAL
-            and obj.author_id == p.user_id
-        )
+    def known_audience(self, obj):
+        return self.audience(obj) | CarnetRule().known_audience(obj.carnet)
 
 
-@register(EntryRevision)
+def own_individual(p, entry):
+    """An individual entry of the principals' own: its author reads it always."""
+    return (
+        p.authenticated
+        and entry.kind == EntryKind.INDIVIDUAL
+        and entry.author_id == p.user_id
+    )
+
+
 class EntryRevisionRule(Rule):
     """The history of an entry: its team (and the author of an individual entry)."""
 
     def can_view(self, user, p, obj):
         entry = obj.entry
         return (
-            p.superuser
-            or entry.carnet.team_id in p.teams
-            or EntryRule._own_individual(p, entry)
+            p.superuser or entry.carnet.team_id in p.teams or own_individual(p, entry)
         )
+
+    def may_know(self, user, p, obj):
+        return self.can_view(user, p, obj) or EntryRule().may_know(user, p, obj.entry)
 
     def can_edit(self, user, p, obj):
         return EntryRule().can_edit(user, p, obj.entry)
+
+    def can_moderate(self, user, p, obj):
+        return False
+
+    def can_contribute(self, user, p, obj):
+        return False
 
     def visible_q(self, user, p):
         if p.superuser:
@@ -196,19 +223,25 @@ class EntryRevisionRule(Rule):
             entry__kind=EntryKind.INDIVIDUAL, entry__author_id=p.user_id
         )
 
+    def known_q(self, user, p):
+        entries = Entry.objects.filter(EntryRule().known_q(user, p))
+        return self.visible_q(user, p) | Q(entry__in=entries)
 
-@register(Attachment)
-class AttachmentRule(Rule):
+    def audience(self, obj):
+        entry = obj.entry
+        tokens = {team_token(entry.carnet.team_id), SUPERUSER}
+        if not entry.is_collective and entry.author_id:
+            tokens.add(user_token(entry.author_id))
+        return tokens
+
+    def known_audience(self, obj):
+        return self.audience(obj) | EntryRule().known_audience(obj.entry)
+
+
+class AttachmentRule(AttachedRule):
     """Seen exactly when its entry is; added and removed by the entry's editors."""
 
-    def can_view(self, user, p, obj):
-        return EntryRule().can_view(user, p, obj.entry)
-
-    def may_know(self, user, p, obj):
-        return EntryRule().may_know(user, p, obj.entry)
-
-    def can_edit(self, user, p, obj):
-        return EntryRule().can_edit(user, p, obj.entry)
+    target = "entry"
 
     def can_moderate(self, user, p, obj):
         return self.can_edit(user, p, obj)
@@ -216,14 +249,7 @@ class AttachmentRule(Rule):
     def can_contribute(self, user, p, obj):
         return False
 
-    def visible_q(self, user, p):
-        return Q(entry__in=Entry.objects.filter(EntryRule().visible_q(user, p)))
 
-    def audience(self, obj):
-        return EntryRule().audience(obj.entry)
-
-
-@register(ShareLink)
 class ShareLinkRule(Rule):
     """Secret links are listed, made and revoked by the team."""
 
@@ -233,10 +259,16 @@ class ShareLinkRule(Rule):
     def can_edit(self, user, p, obj):
         return self.can_view(user, p, obj)
 
+    def can_contribute(self, user, p, obj):
+        return False
+
     def visible_q(self, user, p):
         if p.superuser:
             return Q()
         return Q(carnet__team_id__in=p.teams)
+
+    def audience(self, obj):
+        return {team_token(obj.carnet.team_id), SUPERUSER}
 
 
 # --- The facilitator's carnet ---------------------------------------------------
@@ -263,7 +295,6 @@ def challenge_team_ids(challenge):
     return set(challenge.teams.values_list("pk", flat=True))
 
 
-@register(FacilitatorCarnet)
 class FacilitatorCarnetRule(Rule):
     def is_facilitator(self, p, obj):
         return p.authenticated and (
@@ -329,33 +360,41 @@ class FacilitatorCarnetRule(Rule):
             )
         )
 
+    def known_q(self, user, p):
+        from community.challenges.models import ChallengePage
+
+        readable = ChallengePage.objects.filter(
+            rule_for(ChallengePage).visible_q(user, p)
+        ).values("pk")
+        return self.visible_q(user, p) | Q(challenge_id__in=readable)
+
     def audience(self, obj):
+        challenge = obj.challenge
+        tokens = {SUPERUSER} | {user_token(pk) for pk in facilitator_ids(challenge)}
+        page = set(rule_for(challenge).audience(challenge))
         if obj.visibility == FacilitatorSharing.PUBLIC:
-            return [docs.PUBLIC]
+            return tokens | page
         if obj.visibility == FacilitatorSharing.MEMBERS:
-            return [docs.AUTHENTICATED]
-        tokens = [docs.user(pk) for pk in sorted(facilitator_ids(obj.challenge))]
+            return tokens | logged_in(page)
         if obj.visibility == FacilitatorSharing.TEAMS:
-            tokens += [
-                docs.team(pk) for pk in sorted(challenge_team_ids(obj.challenge))
-            ]
+            teams = {team_token(pk) for pk in challenge_team_ids(challenge)}
+            return tokens | both(page, teams)
         return tokens
 
+    def known_audience(self, obj):
+        challenge = obj.challenge
+        return self.audience(obj) | set(rule_for(challenge).audience(challenge))
 
-@register(FacilitatorStep)
-class FacilitatorStepRule(Rule):
-    def can_view(self, user, p, obj):
-        return FacilitatorCarnetRule().can_view(user, p, obj.carnet)
 
-    def may_know(self, user, p, obj):
-        return FacilitatorCarnetRule().may_know(user, p, obj.carnet)
+class FacilitatorStepRule(AttachedRule):
+    target = "carnet"
 
-    def can_edit(self, user, p, obj):
-        return FacilitatorCarnetRule().can_edit(user, p, obj.carnet)
 
-    def visible_q(self, user, p):
-        return Q(
-            carnet__in=FacilitatorCarnet.objects.filter(
-                FacilitatorCarnetRule().visible_q(user, p)
-            )
-        )
+def register():
+    policy.register(Carnet, CarnetRule)
+    policy.register(Entry, EntryRule)
+    policy.register(EntryRevision, EntryRevisionRule)
+    policy.register(Attachment, AttachmentRule)
+    policy.register(ShareLink, ShareLinkRule)
+    policy.register(FacilitatorCarnet, FacilitatorCarnetRule)
+    policy.register(FacilitatorStep, FacilitatorStepRule)

@@ -4,7 +4,7 @@ indexed), each with the audience its rule gives it."""
 
 from django.utils.translation import gettext_lazy as _
 
-from community.members.policy import rule_for
+from community.members import policy
 from search import documents as docs
 from search.registry import SearchAdapter, register
 
@@ -37,7 +37,7 @@ class EntryAdapter(SearchAdapter):
             year=team.year,
             site=team.community.territory,
             communities=[team.community_id],
-            audience=rule_for(obj).audience(obj),
+            audience=policy.audience(obj),
         )
 
 
@@ -71,7 +71,7 @@ class FacilitatorCarnetAdapter(SearchAdapter):
             url=obj.get_absolute_url(),
             body=excerpt(" ".join(texts), 20_000),
             date=obj.updated_at,
-            audience=rule_for(obj).audience(obj),
+            audience=policy.audience(obj),
         )
 
 
