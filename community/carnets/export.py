@@ -17,7 +17,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.text import slugify
 
-from .structure import commitments, moments
+from .structure import commitments, event_end, moments
 from .text import render_markdown
 
 ATTACHMENT_SCHEME = "carnet-piece"
@@ -49,9 +49,7 @@ def export_context(carnet, entries, guide, edition, challenges, only=None):
         "team": carnet.team,
         "edition": edition,
         "challenges": challenges,
-        "moments": moments(
-            entries, guide, edition.end_date if edition else None, only=only
-        ),
+        "moments": moments(entries, guide, event_end(edition), only=only),
         "commitments": commitments(entries),
         "generated_at": timezone.localtime(),
         "base_url": settings.WAGTAILADMIN_BASE_URL,

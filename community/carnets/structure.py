@@ -7,6 +7,8 @@ import calendar
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.db.models import Max
+
 from .choices import MOMENT_ORDER, Checkpoint, EntryKind, Moment
 from .models import Carnet, CarnetGuide
 
@@ -19,8 +21,23 @@ def carnet_for(team):
 
 
 def edition_of(team):
-    """The édition the team was formed in (the latest if several)."""
-    return team.editions.live().order_by("-year").first()
+    """The édition the team was formed in (the latest if several), with the
+    last day of its sites as ``last_day`` (read in the same query)."""
+    return (
+        team.editions.live()
+        .annotate(last_day=Max("sites__end_date"))
+        .order_by("-year")
+        .first()
+    )
+
+
+def event_end(edition):
+    """The édition's last day, from which the suites' checkpoints count."""
+    if edition is None:
+        return None
+    if hasattr(edition, "last_day"):
+        return edition.last_day
+    return edition.end_date
 
 
 def guide_for(edition):

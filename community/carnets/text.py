@@ -56,7 +56,7 @@ def render_markdown(text):
         if token.type in ("heading_open", "heading_close"):
             token.tag = f"h{min(int(token.tag[1]) + 2, 6)}"
     rendered = _markdown.renderer.render(tokens, _markdown.options, {})
-    return sanitise(rendered)
+    return mark_safe(sanitise(rendered))  # noqa: S308 — sanitised by nh3
 
 
 def sanitise(markup):

@@ -83,12 +83,19 @@ def check_image(upload, extension):
             image.load()
     except ValidationError:
         raise
+    except Image.DecompressionBombError as error:
+        raise ValidationError(
+            _(
+                "Cette image est trop grande : réduisez-la sous %(limit)s millions de pixels."
+            ),
+            params={"limit": MAX_IMAGE_PIXELS // 1_000_000},
+            code="too_many_pixels",
+        ) from error
     except (
         UnidentifiedImageError,
         OSError,
         SyntaxError,
         ValueError,
-        Image.DecompressionBombError,
     ) as error:
         raise ValidationError(
             _("Ce fichier n'est pas une image lisible (PNG, JPEG, GIF ou WebP)."),

@@ -18,6 +18,7 @@ app_name = "carnets"
 
 team_patterns = [
     path("", carnets.carnet_detail, name="carnet"),
+    path("partage/", carnets.carnet_sharing, name="carnet_sharing"),
     path("reglages/", carnets.carnet_settings, name="carnet_settings"),
     path("ecrire/", carnets.new_entry, name="new_entry"),
     path("liens/", links.link_create, name="link_create"),

@@ -3,7 +3,6 @@ entry."""
 
 from django.contrib import messages
 from django.db import IntegrityError, transaction
-from django.http import HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
@@ -14,18 +13,27 @@ from ..editing import EditConflict, create_entry
 from ..forms import CarnetSettingsForm, NewEntryForm, ShareLinkForm
 from ..models import Carnet, ShareLink
 from ..notices import collective_entry_created
-from ..structure import carnet_for, commitments, edition_of, guide_for, moments
+from ..structure import (
+    carnet_for,
+    commitments,
+    edition_of,
+    event_end,
+    guide_for,
+    moments,
+)
 from .common import PageState, team_or_404, with_html
 
 
 def _carnet(request, slug, action="view"):
-    team = team_or_404(slug)
-    # Ask before creating: nobody makes a carnet exist by looking for it.
-    carnet = Carnet.objects.filter(team=team).first() or Carnet(team=team)
+    carnet = (
+        Carnet.objects.select_related("team__community").filter(team__slug=slug).first()
+    )
+    if carnet is None:
+        # Ask before creating: nobody makes a carnet exist by looking for it.
+        carnet = Carnet(team=team_or_404(slug))
     policy.ensure(request.user, carnet, action)
     if carnet.pk is None:
-        carnet = carnet_for(team)
-    carnet.team = team
+        carnet = carnet_for(carnet.team)
     return carnet
 
 
@@ -49,34 +57,47 @@ def carnet_detail(request, slug):
             "carnet"
         )
     )
-    with_html(entries, PageState())
+    # Glossary terms are linked on each entry's page, not on this long one.
+    with_html(entries, PageState(), glossary=False)
     can_edit = policy.can_edit(request.user, carnet)
     context = {
         "team": team,
         "carnet": carnet,
         "edition": edition,
-        "moments": moments(entries, guide, edition.end_date if edition else None),
+        "moments": moments(entries, guide, event_end(edition)),
         "commitments": commitments(entries),
         "entry_count": len(entries),
         "can_write": policy.can_contribute(request.user, carnet),
         "can_edit": can_edit,
         "challenges": challenges_of(team, request.user),
     }
-    if can_edit:
-        context["settings_form"] = CarnetSettingsForm(instance=carnet)
-        context["links"] = list(
-            ShareLink.objects.filter(carnet=carnet, entry=None).select_related(
-                "created_by"
-            )
-        )
-        context["link_form"] = ShareLinkForm()
     return render(request, "carnets/carnet.html", context)
 
 
-def carnet_settings(request, slug):
-    if request.method != "POST":
-        return HttpResponseNotAllowed(["POST"])
+def carnet_sharing(request, slug):
+    """Who reads the carnet, and its secret links (the team's page for it)."""
     carnet = _carnet(request, slug, "edit")
+    return render(
+        request,
+        "carnets/carnet_sharing.html",
+        {
+            "team": carnet.team,
+            "carnet": carnet,
+            "settings_form": CarnetSettingsForm(instance=carnet),
+            "links": list(
+                ShareLink.objects.filter(carnet=carnet, entry=None).select_related(
+                    "created_by"
+                )
+            ),
+            "link_form": ShareLinkForm(),
+        },
+    )
+
+
+def carnet_settings(request, slug):
+    carnet = _carnet(request, slug, "edit")
+    if request.method != "POST":
+        return redirect("carnets:carnet_sharing", slug=carnet.team.slug)
     form = CarnetSettingsForm(request.POST, instance=carnet)
     if form.is_valid():
         form.save()
@@ -89,7 +110,7 @@ def carnet_settings(request, slug):
         messages.error(
             request, _("Partage inchangé : choisissez l'un des niveaux proposés.")
         )
-    return redirect(carnet.get_absolute_url())
+    return redirect("carnets:carnet_sharing", slug=carnet.team.slug)
 
 
 def new_entry(request, slug):
@@ -131,6 +152,7 @@ def new_entry(request, slug):
             "is_new": True,
             "draft_key": f"carnet-{carnet.pk}-nouvelle",
         },
+        status=400 if form.errors else 200,
     )
 
 

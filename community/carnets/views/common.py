@@ -8,7 +8,7 @@ from community.members import policy
 from community.members.models import LearningTeam
 
 from ..models import Entry
-from ..text import render_entry_body
+from ..text import render_entry_body, render_markdown
 
 
 class PageState:
@@ -31,10 +31,14 @@ def entry_or_404(pk):
     )
 
 
-def with_html(entries, state=None):
+def with_html(entries, state=None, glossary=True):
     state = state or PageState()
     for entry in entries:
-        entry.body_html = render_entry_body(entry.body, state)
+        entry.body_html = (
+            render_entry_body(entry.body, state)
+            if glossary
+            else render_markdown(entry.body)
+        )
     return entries
 
 

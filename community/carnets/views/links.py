@@ -4,6 +4,7 @@ one, without logging in, read-only, until it expires or is revoked."""
 from django.contrib import messages
 from django.http import HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -11,7 +12,7 @@ from community.members import policy
 
 from ..forms import ShareLinkForm
 from ..models import Attachment, ShareLink
-from ..structure import edition_of, guide_for, moments
+from ..structure import edition_of, event_end, guide_for, moments
 from .attachments import serve
 from .carnets import _carnet
 from .common import PageState, with_html
@@ -24,7 +25,7 @@ def link_create(request, slug):
     form = ShareLinkForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Lien non créé : choisissez une durée proposée."))
-        return redirect(carnet.get_absolute_url())
+        return redirect(_links_page(None, carnet))
     entry = None
     if form.cleaned_data["entry"]:
         entry = get_object_or_404(carnet.entries, pk=form.cleaned_data["entry"])
@@ -44,7 +45,7 @@ def link_create(request, slug):
         )
         % {"date": timezone.localtime(link.expires_at).strftime("%d/%m/%Y")},
     )
-    return redirect((entry or carnet).get_absolute_url() + "#liens-secrets")
+    return redirect(_links_page(entry, carnet))
 
 
 def link_revoke(request, pk):
@@ -58,7 +59,13 @@ def link_revoke(request, pk):
         link.revoked_at = timezone.now()
         link.save(update_fields=["revoked_at"])
     messages.success(request, _("Le lien est révoqué : il n'ouvre plus rien."))
-    return redirect((link.entry or link.carnet).get_absolute_url() + "#liens-secrets")
+    return redirect(_links_page(link.entry, link.carnet))
+
+
+def _links_page(entry, carnet):
+    if entry is not None:
+        return entry.get_absolute_url() + "#liens-secrets"
+    return reverse("carnets:carnet_sharing", kwargs={"slug": carnet.team.slug})
 
 
 def _link_or_gone(request, token):
@@ -97,9 +104,7 @@ def shared(request, token):
         context["entry"] = entries[0]
         context["attachments"] = list(link.entry.attachments.all())
     else:
-        context["moments"] = moments(
-            entries, guide_for(edition), edition.end_date if edition else None
-        )
+        context["moments"] = moments(entries, guide_for(edition), event_end(edition))
     response = render(request, "carnets/shared.html", context)
     response["X-Robots-Tag"] = "noindex, nofollow"
     response["Referrer-Policy"] = "no-referrer"
