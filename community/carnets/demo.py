@@ -1,9 +1,10 @@
 """Demo content of the carnets: the guide of the 2018 édition (the default
 prompts of seed 002), the carnets of the three demo teams with entries at
 each moment — individual and collective, one shared publicly (it shows on its
-défi), one opened by a secret link — and the facilitator's carnet of the
-mobilités team's défi. Written for the project from seed 002's vocabulary;
-authors are the fictitious demo members. Running it twice changes nothing.
+défi), one opened by a secret link, one carnet shared with every member —
+and the facilitator's carnet of the mobilités team's défi. Written for the
+project from seed 002's vocabulary; authors are the fictitious demo members.
+Running it twice changes nothing.
 """
 
 from dataclasses import dataclass, field
@@ -411,6 +412,14 @@ def _entries(members):
     return count
 
 
+def _shared_carnet():
+    """The Martinique team shares its whole carnet with logged-in members."""
+    from .choices import Sharing
+    from .models import Carnet
+
+    Carnet.objects.filter(team__slug=JEUNESSE).update(visibility=Sharing.MEMBERS)
+
+
 def _secret_link(members):
     slug, title, label = SECRET_LINK
     entry = Entry.objects.filter(carnet__team__slug=slug, title=title).first()
@@ -455,6 +464,7 @@ def seed(log):
         for user in User.objects.filter(email__endswith="@demo.example.org")
     }
     count = _entries(members)
+    _shared_carnet()
     _secret_link(members)
     _facilitator_carnet()
     log(

@@ -69,6 +69,13 @@ VIEWS = {
     "comité de sélection": demo_paths.call_route("committee"),
     "relecture d'une proposition (comité)": demo_paths.proposal_review(),
     "avancement d'un défi (porteur)": demo_paths.challenge_route("progress"),
+    "carnet d'apprentissage": demo_paths.carnet_route(),
+    "carnet : écrire une entrée": demo_paths.carnet_route("new_entry"),
+    "carnet : partage et liens secrets": demo_paths.carnet_route("carnet_sharing"),
+    "carnet : une entrée": demo_paths.entry_route(),
+    "carnet : modifier une entrée": demo_paths.entry_route("entry_edit"),
+    "carnet : historique des versions": demo_paths.entry_route("entry_history"),
+    "carnet : lien secret": demo_paths.secret_link(),
 }
 
 

@@ -34,6 +34,18 @@ POST_FORMS = [
     demo_paths.challenge_route("progress"),
     demo_paths.challenge_route("status"),
     demo_paths.challenge_route("news"),
+    demo_paths.carnet_route("new_entry"),
+    demo_paths.carnet_route("carnet_settings"),
+    demo_paths.carnet_route("link_create"),
+    demo_paths.entry_route("entry_edit"),
+    demo_paths.entry_route("entry_sharing"),
+    demo_paths.entry_route("entry_delete"),
+    demo_paths.entry_route("attachment_add"),
+    demo_paths.entry_route("entry_restore", version=1),
+    demo_paths.share_link_revoke(),
+    demo_paths.facilitator_carnet(),
+    demo_paths.facilitator_carnet("facilitator_sharing"),
+    demo_paths.carnet_overview("nudge"),
 ]
 
 EVIL = "https://evil.example.com/phish"
