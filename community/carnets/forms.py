@@ -319,3 +319,19 @@ class FacilitatorSharingForm(forms.Form):
 
 
 SHARING_LABELS = dict(Sharing.choices)
+
+
+class CommentForm(forms.Form):
+    comment = forms.CharField(
+        label=_("Votre retour"),
+        max_length=3000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("3 000 caractères au plus ; même mise en forme que les entrées."),
+        error_messages={"required": _("Écrivez votre retour avant de l'envoyer.")},
+    )
+
+    def clean_comment(self):
+        text = clean_text(self.cleaned_data["comment"])
+        if not text:
+            raise ValidationError(_("Écrivez votre retour avant de l'envoyer."))
+        return text

@@ -83,3 +83,29 @@ def nudge_teams(teams, moment, actor):
                 "carnets/email/nudge", recipients, context
             )
         )
+
+
+def entry_commented(entry, comment, actor):
+    """Tell the entry's author (or, for a synthesis, its team) of feedback."""
+    if entry.is_collective:
+        recipients = team_recipients(entry.carnet.team, entry, exclude=actor)
+    elif entry.author_id and entry.author_id != actor.pk:
+        author = entry.author
+        recipients = (
+            [author]
+            if author.is_active
+            and not author.is_deleted
+            and policy.can_view(author, entry)
+            else []
+        )
+    else:
+        recipients = []
+    context = {
+        "entry_title": entry.title,
+        "team_name": entry.carnet.team.name,
+        "actor": str(actor),
+        "url": settings.WAGTAILADMIN_BASE_URL
+        + entry.get_absolute_url()
+        + f"#retour-{comment.pk}",
+    }
+    _later(lambda: _mail_each("carnets/email/entry_comment", recipients, context))

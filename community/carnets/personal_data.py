@@ -4,6 +4,8 @@ their account does to them.
 - Export: every entry they signed (individual) with its text, moment, team
   and sharing; the versions they wrote of collective syntheses; the files
   they attached and the secret links they made.
+- Feedback they left on entries is exported, and deleted or kept anonymous
+  with their other contributions.
 - Erasure: collective syntheses stay (the team's work; their versions show
   « Membre supprimé »). Individual entries are deleted — with their versions
   and attachments — unless the team chose to keep departed members'
@@ -14,7 +16,7 @@ their account does to them.
 from community.members.personal_data import register_eraser, register_exporter
 
 from .choices import EntryKind
-from .models import Attachment, Entry, EntryRevision, ShareLink
+from .models import Attachment, Entry, EntryComment, EntryRevision, ShareLink
 
 
 @register_exporter("carnets")
@@ -53,6 +55,15 @@ def export_carnets(user):
             {"nom": a.name, "entree": a.entry.title, "le": a.created_at.isoformat()}
             for a in Attachment.objects.filter(uploaded_by=user).select_related("entry")
         ],
+        "retours": [
+            {
+                "entree": comment.object_pk,
+                "texte": comment.comment,
+                "le": comment.submit_date.isoformat(),
+                "supprime": comment.is_removed,
+            }
+            for comment in EntryComment.objects.filter(user=user)
+        ],
         "liens_secrets": [
             {
                 "equipe": link.carnet.team.name,
@@ -80,3 +91,9 @@ def erase_carnets(user, delete_contributions):
     # Secret links they made keep working for the team (the team owns them);
     # only the maker is forgotten.
     ShareLink.objects.filter(created_by=user).update(created_by=None)
+    # Feedback: deleted on request, else kept under « Membre supprimé ».
+    comments = EntryComment.objects.filter(user=user)
+    if delete_contributions:
+        comments.delete()
+    else:
+        comments.update(user_name="", user_email="", user_url="", ip_address=None)

@@ -44,6 +44,7 @@ from .models import (
     Attachment,
     Carnet,
     Entry,
+    EntryComment,
     EntryRevision,
     FacilitatorCarnet,
     FacilitatorStep,
@@ -250,6 +251,25 @@ class AttachmentRule(AttachedRule):
         return False
 
 
+class EntryCommentRule(AttachedRule):
+    """Feedback is seen exactly when its entry is, and written by those who
+    may comment on it (``EntryRule.can_contribute``); its author or the
+    team's facilitateurs remove it."""
+
+    target = "content_object"
+
+    def can_edit(self, user, p, obj):
+        return p.authenticated and obj.user_id == p.user_id
+
+    def can_moderate(self, user, p, obj):
+        entry = obj.content_object
+        return p.authenticated and (
+            p.superuser
+            or obj.user_id == p.user_id
+            or (entry is not None and entry.carnet.team_id in p.facilitated)
+        )
+
+
 class ShareLinkRule(Rule):
     """Secret links are listed, made and revoked by the team."""
 
@@ -395,6 +415,7 @@ def register():
     policy.register(Entry, EntryRule)
     policy.register(EntryRevision, EntryRevisionRule)
     policy.register(Attachment, AttachmentRule)
+    policy.register(EntryComment, EntryCommentRule)
     policy.register(ShareLink, ShareLinkRule)
     policy.register(FacilitatorCarnet, FacilitatorCarnetRule)
     policy.register(FacilitatorStep, FacilitatorStepRule)

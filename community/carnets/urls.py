@@ -7,6 +7,7 @@ from django.urls import include, path
 from .views import (
     attachments,
     carnets,
+    comments,
     entries,
     exports,
     facilitators,
@@ -36,6 +37,12 @@ entry_patterns = [
         "versions/<int:version>/restaurer/",
         entries.entry_restore,
         name="entry_restore",
+    ),
+    path("retours/", comments.comment_add, name="comment_add"),
+    path(
+        "retours/<int:comment>/supprimer/",
+        comments.comment_remove,
+        name="comment_remove",
     ),
     path("pieces/", attachments.attachment_add, name="attachment_add"),
     path("pieces/<int:attachment>/", attachments.attachment_view, name="attachment"),

@@ -41,6 +41,7 @@ POST_FORMS = [
     demo_paths.entry_route("entry_sharing"),
     demo_paths.entry_route("entry_delete"),
     demo_paths.entry_route("attachment_add"),
+    demo_paths.entry_route("comment_add"),
     demo_paths.entry_route("entry_restore", version=1),
     demo_paths.share_link_revoke(),
     demo_paths.facilitator_carnet(),

@@ -361,6 +361,16 @@ def carnet_attachment(cast, value):
     return entry.get_absolute_url()
 
 
+def carnet_comment(cast, value):
+    """Feedback left by a teammate (the facilitateur) on a member's entry."""
+    entry = _carnet_entry(cast, "Une entrée commentée")
+    response = logged_in_client(cast["animateur"]).post(
+        reverse("carnets:comment_add", args=[entry.pk]), {"comment": value}
+    )
+    _ok(response, "retour sur une entrée")
+    return entry.get_absolute_url()
+
+
 def facilitator_steps(cast, value):
     """The facilitator's carnet of a défi of the cast's team (the animateur
     facilitates the team)."""
@@ -420,6 +430,7 @@ WRITABLE_FIELDS = [
     WritableField("carnet : comparaison de deux versions", 200, carnet_history),
     WritableField("carnet : question guide et présentation", 300, carnet_prompt),
     WritableField("carnet : pièce jointe (nom, description)", 100, carnet_attachment),
+    WritableField("carnet : retour sur une entrée", 3000, carnet_comment),
     WritableField(
         "carnet du facilitateur : une étape", 1000, facilitator_steps, "animateur"
     ),

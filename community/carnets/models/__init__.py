@@ -14,6 +14,7 @@ from .carnets import (
     ShareLink,
     sharing_q,
 )
+from .comments import EntryComment
 from .facilitators import FacilitatorCarnet, FacilitatorStep
 from .guides import CarnetGuide, CarnetPrompt
 
@@ -24,6 +25,7 @@ __all__ = [
     "CarnetPrompt",
     "CarnetReminder",
     "Entry",
+    "EntryComment",
     "EntryRevision",
     "FacilitatorCarnet",
     "FacilitatorStep",

@@ -277,3 +277,46 @@ def test_new_collective_entry_tells_the_team(
     for message in mailoutbox:
         assert "Synthèse secrète" in message.subject + message.body
         assert "ne part jamais" not in message.body
+
+
+class TestComments:
+    def test_team_members_and_readers_leave_feedback(
+        self, world, mailoutbox, django_capture_on_commit_callbacks
+    ):
+        entry = make_entry(world.carnet, world.alice, title="À commenter")
+        url = entry.get_absolute_url() + "retours/"
+        with django_capture_on_commit_callbacks(execute=True):
+            response = logged_in_client(world.facilitator).post(
+                url, {"comment": "Bravo pour **cette écoute**."}
+            )
+        assert response.status_code == 302
+        page = logged_in_client(world.alice).get(entry.get_absolute_url())
+        assert "<strong>cette écoute</strong>" in page.content.decode()
+        assert [m.to for m in mailoutbox] == [[world.alice.email]]
+        # An outsider may not comment a team-only entry, nor empty feedback.
+        assert (
+            logged_in_client(world.stranger).post(url, {"comment": "x"}).status_code
+            == 403
+        )
+        logged_in_client(world.bruno).post(url, {"comment": " \u200b "})
+        from ..models import EntryComment
+
+        assert EntryComment.objects.count() == 1
+
+    def test_feedback_is_removed_by_its_author_or_a_facilitator(self, world):
+        from ..models import EntryComment
+
+        entry = make_entry(world.carnet, world.alice, title="À commenter")
+        logged_in_client(world.bruno).post(
+            entry.get_absolute_url() + "retours/", {"comment": "<script>x()</script>"}
+        )
+        comment = EntryComment.objects.get()
+        page = (
+            logged_in_client(world.alice).get(entry.get_absolute_url()).content.decode()
+        )
+        assert "<script>x()" not in page
+        remove = entry.get_absolute_url() + f"retours/{comment.pk}/supprimer/"
+        assert logged_in_client(world.alice).post(remove).status_code == 403
+        assert logged_in_client(world.facilitator).post(remove).status_code == 302
+        comment.refresh_from_db()
+        assert comment.is_removed

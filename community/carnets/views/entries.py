@@ -10,10 +10,11 @@ from django.utils.translation import gettext as _
 from community.members import policy
 
 from ..editing import EditConflict, restore_revision, save_entry
-from ..forms import EntryForm, EntrySharingForm, ShareLinkForm
+from ..forms import CommentForm, EntryForm, EntrySharingForm, ShareLinkForm
 from ..models import EntryRevision, ShareLink
 from ..structure import edition_of, guide_for
-from ..text import diff_html
+from ..text import diff_html, render_markdown
+from .comments import comments_for
 from .common import PageState, entry_or_404, refuse_departed, with_html
 
 
@@ -33,7 +34,11 @@ def visible_related(entry, user):
 
 def entry_detail(request, pk):
     entry = policy.ensure(request.user, entry_or_404(pk))
-    with_html([entry], PageState())
+    state = PageState()
+    with_html([entry], state)
+    comments = comments_for(entry, request.user)
+    for comment in comments:
+        comment.body_html = render_markdown(comment.comment)
     can_edit = policy.can_edit(request.user, entry)
     context = {
         "entry": entry,
@@ -47,6 +52,10 @@ def entry_detail(request, pk):
             request.user, EntryRevision(entry=entry, version=entry.version)
         ),
         "can_see_carnet": policy.can_view(request.user, entry.carnet),
+        "comments": comments,
+        "comment_form": CommentForm()
+        if policy.can_contribute(request.user, entry)
+        else None,
     }
     if can_edit:
         from ..forms import AttachmentForm
