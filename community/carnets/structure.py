@@ -87,6 +87,11 @@ class MomentView:
         return self.collective + self.individual
 
     @property
+    def unscheduled(self):
+        """Suites entries tied to no checkpoint."""
+        return [entry for entry in self.entries if not entry.checkpoint]
+
+    @property
     def is_follow_up(self):
         return self.value == Moment.FOLLOW_UP
 
