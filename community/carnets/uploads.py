@@ -41,7 +41,9 @@ def safe_name(name):
     name = os.path.basename((name or "").replace("\\", "/"))
     name = unicodedata.normalize("NFC", name)
     name = re.sub(r"[\x00-\x1f\x7f<>:\"/\\|?*\u200b-\u200f\u202a-\u202e]", "", name)
-    name = name.strip(" .") or "fichier"
+    name = name.strip().rstrip(" .") or "fichier"
+    if name.startswith("."):  # « .png »: a name that is only an extension
+        name = f"fichier{name}"
     stem, dot, extension = name.rpartition(".")
     if dot and len(name) > 120:
         name = f"{stem[: 119 - len(extension)]}.{extension}"

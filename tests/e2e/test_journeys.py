@@ -551,7 +551,12 @@ def test_carnet_collective_synthesis_conflict_and_pdf(live, chromium):
         assert not violations, describe(violations)
 
     with journey.step("elle réunit les deux textes et enregistre"):
-        page.get_by_label("Texte").fill(
+        # Her addition and his change touch different lines: the editor
+        # already holds both; she checks and saves.
+        editor = page.get_by_role("textbox", name="Texte", exact=True)
+        assert "trois agents" in editor.input_value()
+        assert "Tester un prototype." in editor.input_value()
+        editor.fill(
             "Écouter six familles et trois agents d'accueil.\nTester un prototype."
         )
         page.get_by_role("button", name="Enregistrer le texte réuni").click()
@@ -569,7 +574,7 @@ def test_carnet_collective_synthesis_conflict_and_pdf(live, chromium):
         journey.page = page
         page.goto(edit_url)
         page.get_by_role("button", name="Restaurer ce brouillon").click()
-        assert page.get_by_label("Texte").input_value() == (
+        assert page.get_by_role("textbox", name="Texte", exact=True).input_value() == (
             "Un ajout pas encore enregistré."
         )
 

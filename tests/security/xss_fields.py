@@ -430,7 +430,7 @@ WRITABLE_FIELDS = [
     WritableField("carnet : comparaison de deux versions", 200, carnet_history),
     WritableField("carnet : question guide et présentation", 300, carnet_prompt),
     WritableField("carnet : pièce jointe (nom, description)", 100, carnet_attachment),
-    WritableField("carnet : retour sur une entrée", 3000, carnet_comment),
+    WritableField("carnet : retour sur une entrée", 1000, carnet_comment),
     WritableField(
         "carnet du facilitateur : une étape", 1000, facilitator_steps, "animateur"
     ),

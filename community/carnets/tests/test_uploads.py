@@ -119,3 +119,10 @@ def test_odd_names_are_made_safe(world):
     upload(world, "../../etc/\u202eevil<b>.png", image_bytes())
     attachment = Attachment.objects.get()
     assert attachment.name == "evilb.png"
+
+
+def test_a_name_that_is_only_an_extension(world):
+    from ..uploads import safe_name
+
+    assert safe_name("../a//.png") == "fichier.png"
+    assert safe_name("  photo.  ") == "photo"
