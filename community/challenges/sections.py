@@ -3,17 +3,17 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from community.members import policy
 from home.sections import register_section
 
 
 def edition_challenges(request, edition):
-    """The édition's live, public défis, by site then number; hidden when none."""
+    """The édition's défis that the reader may see (the policy decides), by
+    site then number; hidden when none."""
     from .models import ChallengePage
 
     challenges = list(
-        ChallengePage.objects.live()
-        .public()
-        .filter(edition=edition)
+        policy.visible_to(ChallengePage.objects.filter(edition=edition), request.user)
         .select_related("venue")
         .order_by("venue__sort_order", "number")
     )

@@ -57,7 +57,7 @@ class SessionAdapter(SearchAdapter):
             body=" ".join(filter(None, [obj.description, obj.speakers, edition.title])),
             date=obj.start,
             themes=[theme.slug for theme in edition.themes.all()],
-            site=obj.venue.slug,
+            site=obj.venue.territory,
             year=edition.year,
             audience=audience,
         )

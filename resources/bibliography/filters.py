@@ -4,7 +4,6 @@ from collections import namedtuple
 
 from django.db.models import CharField, Q, Value
 from django.db.models.functions import Cast
-from django.utils.http import urlencode
 
 from taggit.models import Tag
 
@@ -34,7 +33,7 @@ class ReferenceFilter:
         )
         years, themes, tags = facets(base)
         self.form = ReferenceFilterForm(params, years=years, themes=themes, tags=tags)
-        self.filters = self.form.cleaned_filters()
+        self.filters = self.form.active
         self.queryset = self.apply(base.for_listing(), self.filters)
 
     @staticmethod
@@ -63,7 +62,7 @@ class ReferenceFilter:
         return bool(self.filters)
 
     def query_string(self):
-        return urlencode(self.filters)
+        return self.form.query_string()
 
     def paginate(self, request, per_page):
         return paginate(request, self.queryset, per_page)

@@ -58,8 +58,8 @@ class ChallengeIndexPage(IndexPageMixin, Page):
 
         context = Page.get_context(self, request, *args, **kwargs)
         visible = ChallengePage.objects.child_of(self).live().public()
-        form = ChallengeFilterForm(request.GET or None, challenges=visible)
-        challenges = form.apply(visible.for_listing())
+        form = ChallengeFilterForm(request.GET, challenges=visible)
+        challenges = form.filter(visible.for_listing())
         context["filter_form"] = form
         context["is_filtered"] = form.is_filtered()
         context["children"] = paginate(request, challenges, self.per_page)
@@ -263,7 +263,7 @@ class ChallengePage(RoutablePageMixin, Page):
         return {
             "type": "defi",
             "type_label": str(_("Défi")),
-            "site": self.venue.slug if self.venue_id else "",
+            "site": self.venue.territory if self.venue_id else "",
             "year": self.edition.year if self.edition_id else None,
         }
 

@@ -49,6 +49,22 @@ class TestEditionChallengesSection:
         assert "section-events-edition-defis" not in html
         assert draft.title not in html
 
+    def test_a_restricted_defi_is_listed_only_to_who_may_see_it(self, client):
+        from wagtail.models import PageViewRestriction
+
+        from community.members.tests.utils import make_user
+
+        edition = make_edition()
+        defi = make_challenge("Comment rester entre membres ?", edition=edition)
+        PageViewRestriction.objects.create(
+            page=defi, restriction_type=PageViewRestriction.LOGIN
+        )
+        assert defi.title not in client.get(edition.url).content.decode()
+        client.force_login(make_user("membre"))
+        html = client.get(edition.url).content.decode()
+        assert "section-events-edition-defis" in html
+        assert defi.title in html
+
     def test_the_seeded_2018_edition_lists_its_rennes_defis(self, client):
         from community.challenges.demo import RENNES_2018
         from community.events.models import EditionPage

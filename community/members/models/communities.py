@@ -9,12 +9,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from home.territories import territory_choices
+
 from ..choices import (
     CommunityAccess,
     CommunityKind,
     MembershipRole,
     RequestStatus,
-    Territory,
 )
 
 INVITATION_VALIDITY = timedelta(days=14)
@@ -41,7 +42,7 @@ class Community(models.Model):
     territory = models.CharField(
         _("territoire ou site"),
         max_length=30,
-        choices=Territory.choices,
+        choices=territory_choices,
         blank=True,
         help_text=_("Pour une communauté locale : le site ou le territoire concerné."),
     )
