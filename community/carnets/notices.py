@@ -4,11 +4,11 @@ reminders (1, 3 and 6 months after the event), an organiser's « relance ».
 Recipients are the team's members, each asked to the policy at send time
 (someone who may no longer read the entry is not told about it). Messages
 name the entry and link to it, never quote its text. They go out once the
-transaction commits, through the one mail sender (``home.mail``).
+transaction commits, through the one mail sender (``home.mail``, which
+queues them after commit).
 """
 
 from django.conf import settings
-from django.db import transaction
 
 from community.members import policy
 from community.members.models import User
@@ -29,10 +29,6 @@ def _mail_each(template, recipients, context):
         send_templated_mail(template, [user.email], {**context, "recipient": user})
 
 
-def _later(function):
-    transaction.on_commit(function)
-
-
 def collective_entry_created(entry, actor):
     """Tell the team that a collective synthesis was started."""
     team = entry.carnet.team
@@ -44,7 +40,7 @@ def collective_entry_created(entry, actor):
         "actor": str(actor),
         "url": settings.WAGTAILADMIN_BASE_URL + entry.get_absolute_url(),
     }
-    _later(lambda: _mail_each("carnets/email/collective_entry", recipients, context))
+    _mail_each("carnets/email/collective_entry", recipients, context)
 
 
 def follow_up_reminder(carnet, checkpoint, commitments):
@@ -60,7 +56,7 @@ def follow_up_reminder(carnet, checkpoint, commitments):
         + carnet.get_absolute_url()
         + "#moment-suites",
     }
-    _later(lambda: _mail_each("carnets/email/follow_up_reminder", recipients, context))
+    _mail_each("carnets/email/follow_up_reminder", recipients, context)
     return len(recipients)
 
 
@@ -78,11 +74,7 @@ def nudge_teams(teams, moment, actor):
             + carnet.get_absolute_url()
             + f"#moment-{moment.value}",
         }
-        _later(
-            lambda recipients=recipients, context=context: _mail_each(
-                "carnets/email/nudge", recipients, context
-            )
-        )
+        _mail_each("carnets/email/nudge", recipients, context)
 
 
 def entry_commented(entry, comment, actor):
@@ -108,4 +100,4 @@ def entry_commented(entry, comment, actor):
         + entry.get_absolute_url()
         + f"#retour-{comment.pk}",
     }
-    _later(lambda: _mail_each("carnets/email/entry_comment", recipients, context))
+    _mail_each("carnets/email/entry_comment", recipients, context)
