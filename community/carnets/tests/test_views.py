@@ -320,3 +320,18 @@ class TestComments:
         assert logged_in_client(world.facilitator).post(remove).status_code == 302
         comment.refresh_from_db()
         assert comment.is_removed
+
+
+def test_dashboard_lists_the_facilitators_carnets(world):
+    from community.challenges.tests.utils import make_challenge
+
+    from ..views.facilitators import carnet_for_challenge
+
+    challenge = make_challenge("Comment tableau ?", slug="defi-tableau")
+    challenge.teams.add(world.team)
+    challenge.save()
+    carnet = carnet_for_challenge(challenge)
+    page = logged_in_client(world.facilitator).get("/communaute/tableau-de-bord/")
+    assert carnet.get_absolute_url() in page.content.decode()
+    page = logged_in_client(world.alice).get("/communaute/tableau-de-bord/")
+    assert carnet.get_absolute_url() not in page.content.decode()
