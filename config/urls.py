@@ -16,6 +16,7 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("documents/", include(wagtaildocs_urls)),
     path("", include("community.members.urls")),
+    path("communaute/discussions/", include("community.discussions.urls")),
     path("", include("community.events.urls")),
     path("", include("community.carnets.urls")),
     path("comptes/", include("allauth.urls")),

@@ -7,3 +7,10 @@ class HomeConfig(AppConfig):
 
     name = "home"
     verbose_name = _("Accueil et pages génériques")
+
+    def ready(self):
+        # Plug this app into the registries (see the README's « Architecture »);
+        # no module registers anything on import.
+        from . import search_adapters
+
+        search_adapters.register()

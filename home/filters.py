@@ -14,9 +14,19 @@ not a number) is never a 500 nor a page of errors: that filter alone is
 dropped, the others apply, and ``form.ignored_message`` says in French which
 were ignored (shown by ``includes/filter_form.html``, the one template of
 these forms).
+
+What a visitor types costs the same whatever its length: a ``WordsField``
+keeps at most ``MAX_WORDS`` distinct words (a listing adds one condition per
+word, so the SQL is bounded; ``form.words_notice`` says which were left out),
+without control characters (PostgreSQL refuses a NUL byte). Views that read
+a text parameter without a form pass it through ``clean_text``.
 """
 
+import unicodedata
+from dataclasses import dataclass
+
 from django import forms
+from django.core import validators
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.functional import cached_property
 from django.utils.http import urlencode
@@ -25,6 +35,85 @@ from django.utils.translation import ngettext
 
 EMPTY_VALUES = (None, "", [], ())
 ANY = _("Toutes")
+MAX_WORDS = 8
+MAX_TEXT_LENGTH = 200
+
+
+def clean_text(value, max_length=MAX_TEXT_LENGTH):
+    """``value`` (a GET parameter, possibly None) without control characters,
+    its spaces collapsed, at most ``max_length`` characters long."""
+    if not value:
+        return ""
+    printable = "".join(
+        " " if unicodedata.category(char).startswith("C") else char for char in value
+    )
+    return " ".join(printable.split())[:max_length]
+
+
+@dataclass(frozen=True)
+class Words:
+    """The words a listing filters on (each one condition), and how many of
+    the visitor's it left out."""
+
+    words: tuple = ()
+    dropped: int = 0
+
+    def __bool__(self):
+        return bool(self.words)
+
+    def __iter__(self):
+        return iter(self.words)
+
+    def __str__(self):
+        return " ".join(self.words)
+
+    @property
+    def notice(self):
+        """A sentence for the page when words were left out, else ``""``."""
+        if not self.dropped:
+            return ""
+        return ngettext(
+            "Seuls les %(count)s premiers mots sont pris en compte : "
+            "%(dropped)s mot a été ignoré.",
+            "Seuls les %(count)s premiers mots sont pris en compte : "
+            "%(dropped)s mots ont été ignorés.",
+            self.dropped,
+        ) % {"count": len(self.words), "dropped": self.dropped}
+
+
+def query_words(text, limit=MAX_WORDS):
+    """The distinct words of ``text`` (in order, whatever their case), at
+    most ``limit`` of them."""
+    seen, words = set(), []
+    for word in clean_text(text).split():
+        key = word.casefold()
+        if key not in seen:
+            seen.add(key)
+            words.append(word)
+    return Words(tuple(words[:limit]), max(0, len(words) - limit))
+
+
+class WordsField(forms.CharField):
+    """Free words, cleaned to ``Words``: control characters dropped, a long
+    text cut rather than refused, at most ``max_words`` words."""
+
+    def __init__(self, *, max_words=MAX_WORDS, **kwargs):
+        kwargs.setdefault("max_length", MAX_TEXT_LENGTH)  # the input's maxlength
+        super().__init__(**kwargs)
+        self.max_words = max_words
+        self.validators = [
+            validator
+            for validator in self.validators
+            if not isinstance(
+                validator,
+                validators.MaxLengthValidator
+                | validators.ProhibitNullCharactersValidator,
+            )
+        ]
+
+    def to_python(self, value):
+        words = query_words(super().to_python(value), self.max_words)
+        return words or self.empty_value
 
 
 def with_any(choices, label=ANY):
@@ -78,6 +167,13 @@ class FilterForm(forms.Form):
             "Filtres ignorés : %(labels)s (valeurs non reconnues).",
             len(labels),
         ) % {"labels": ", ".join(labels)}
+
+    @property
+    def words_notice(self):
+        """What the ``WordsField`` filters left out, or ``""``."""
+        return " ".join(
+            value.notice for value in self.active.values() if isinstance(value, Words)
+        ).strip()
 
     def active_filters(self):
         """``(label, shown value)`` of each active filter, to recall them."""

@@ -4,7 +4,7 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from home.filters import FilterForm, with_any
+from home.filters import FilterForm, WordsField, with_any
 from home.models import Theme
 
 from .choices import DocumentType, DurationBand, GroupSize, Language, Licence, Phase
@@ -30,7 +30,7 @@ class MethodFilterForm(FilterForm):
 
 
 class DocumentFilterForm(FilterForm):
-    q = forms.CharField(label=_("Mots-clés"), required=False, max_length=200)
+    q = WordsField(label=_("Mots-clés"), required=False)
     type = forms.ChoiceField(
         label=_("Type"),
         choices=with_any(DocumentType.choices, _("Tous")),
@@ -57,14 +57,20 @@ class DocumentFilterForm(FilterForm):
         "theme": "themes",
     }
 
-    def filter_q(self, documents, text):
-        # The site-wide search (issue 8) ranks; the library only narrows.
-        for word in text.split():
+    def filter_q(self, documents, words):
+        # The site-wide search ranks; the library only narrows, on a bounded
+        # number of words (each one condition, tags through a subquery: no
+        # join multiplies the rows).
+        for word in words:
             documents = documents.filter(
                 Q(title__icontains=word)
                 | Q(description__icontains=word)
                 | Q(creator__icontains=word)
                 | Q(extracted_text__icontains=word)
-                | Q(tags__name__iexact=word)
+                | Q(
+                    pk__in=documents.model.objects.filter(
+                        tags__name__iexact=word
+                    ).values("pk")
+                )
             )
-        return documents.distinct()
+        return documents

@@ -11,7 +11,6 @@ from community.members.activity import ActivityItem, register_source
 from .models import Entry
 
 
-@register_source
 def carnet_entries(user, p, limit):
     if not p.authenticated:
         return []
@@ -43,3 +42,7 @@ def carnet_entries(user, p, limit):
             )
         )
     return items
+
+
+def register():
+    register_source(carnet_entries)

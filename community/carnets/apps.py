@@ -13,15 +13,12 @@ class CarnetsConfig(AppConfig):
     def ready(self):
         # Register this app's permission rules, RGPD handlers, activity
         # source, search adapters, notification types and page sections.
-        # activity and personal_data register themselves on import.
-        from . import (  # noqa: F401
-            activity,
-            personal_data,
-            rules,
-            search_adapters,
-            sections,
-        )
+        # Plug this app into the registries (see the README's « Architecture »);
+        # no module registers anything on import.
+        from . import activity, personal_data, rules, search_adapters, sections
 
         rules.register()
-        search_adapters.connect()
+        personal_data.register()
+        activity.register()
+        search_adapters.register()
         sections.register()

@@ -11,6 +11,8 @@ their account does to them.
   and attachments — unless the team chose to keep departed members'
   contributions and the member did not ask for their contributions to be
   deleted; kept ones are then signed « Membre supprimé ».
+
+``register()`` is called from ``CarnetsConfig.ready()``.
 """
 
 from community.members.personal_data import register_eraser, register_exporter
@@ -19,7 +21,6 @@ from .choices import EntryKind
 from .models import Attachment, Entry, EntryComment, EntryRevision, ShareLink
 
 
-@register_exporter("carnets")
 def export_carnets(user):
     entries = Entry.objects.filter(
         author=user, kind=EntryKind.INDIVIDUAL
@@ -79,7 +80,6 @@ def export_carnets(user):
     }
 
 
-@register_eraser
 def erase_carnets(user, delete_contributions):
     individual = Entry.objects.filter(author=user, kind=EntryKind.INDIVIDUAL)
     doomed = individual
@@ -97,3 +97,8 @@ def erase_carnets(user, delete_contributions):
         comments.delete()
     else:
         comments.update(user_name="", user_email="", user_url="", ip_address=None)
+
+
+def register():
+    register_exporter("carnets", export_carnets)
+    register_eraser(erase_carnets)

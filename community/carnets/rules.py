@@ -316,12 +316,18 @@ def challenge_team_ids(challenge):
 
 
 class FacilitatorCarnetRule(Rule):
+    """Read and written by the défi's facilitateurs, read beyond them as they
+    share it by those who may read the défi; nobody reads the carnet of a
+    défi that is not published (as its page)."""
+
     def is_facilitator(self, p, obj):
         return p.authenticated and (
             p.superuser or p.user_id in facilitator_ids(obj.challenge)
         )
 
     def can_view(self, user, p, obj):
+        if not obj.challenge.live:
+            return False
         if self.is_facilitator(p, obj):
             return True
         if not rule_for(obj.challenge).can_view(user, p, obj.challenge):
@@ -340,20 +346,21 @@ class FacilitatorCarnetRule(Rule):
         )
 
     def can_edit(self, user, p, obj):
-        return self.is_facilitator(p, obj)
+        return obj.challenge.live and self.is_facilitator(p, obj)
 
     def can_moderate(self, user, p, obj):
-        return self.is_facilitator(p, obj)
+        return self.can_edit(user, p, obj)
 
     def can_contribute(self, user, p, obj):
-        return self.is_facilitator(p, obj)
+        return self.can_edit(user, p, obj)
 
     def visible_q(self, user, p):
         from community.challenges.choices import ChallengeRole
         from community.challenges.models import ChallengePage, ChallengePerson
 
+        live = Q(challenge__live=True)
         if p.superuser:
-            return Q()
+            return live
         readable = ChallengePage.objects.filter(
             rule_for(ChallengePage).visible_q(user, p)
         ).values("pk")
@@ -368,8 +375,7 @@ class FacilitatorCarnetRule(Rule):
         )
         in_teams = teams.filter(learningteam_id__in=p.teams).values("challengepage_id")
         return (
-            Q(challenge_id__in=named)
-            | Q(challenge_id__in=facilitated)
+            (live & (Q(challenge_id__in=named) | Q(challenge_id__in=facilitated)))
             | Q(
                 challenge_id__in=readable,
                 visibility__in=[FacilitatorSharing.PUBLIC, FacilitatorSharing.MEMBERS],
@@ -390,6 +396,8 @@ class FacilitatorCarnetRule(Rule):
 
     def audience(self, obj):
         challenge = obj.challenge
+        if not challenge.live:
+            return set()
         tokens = {SUPERUSER} | {user_token(pk) for pk in facilitator_ids(challenge)}
         page = set(rule_for(challenge).audience(challenge))
         if obj.visibility == FacilitatorSharing.PUBLIC:

@@ -1,19 +1,19 @@
 """What the carnets give to the site search: entries and facilitators'
-carnets **shared beyond their team** only (a team-only entry is never
-indexed), each with the audience its rule gives it."""
+carnets, found by exactly who may read them — the policy's audience
+(``SearchAdapter.indexed``): a team-only entry by its team (and its author),
+never by anyone else; the project's policy matrix checks it.
+``register()`` is called from ``CarnetsConfig.ready()``."""
 
 from django.utils.translation import gettext_lazy as _
 
-from community.members import policy
 from search import documents as docs
-from search.registry import SearchAdapter, register
+from search import registry
+from search.registry import SearchAdapter
 
-from .choices import FacilitatorSharing, Sharing
 from .models import Carnet, Entry, FacilitatorCarnet, FacilitatorStep
 from .text import excerpt
 
 
-@register
 class EntryAdapter(SearchAdapter):
     model = Entry
     type = "entree-de-carnet"
@@ -23,8 +23,6 @@ class EntryAdapter(SearchAdapter):
         return Entry.objects.select_related("carnet__team__community", "author")
 
     def document(self, obj):
-        if obj.sharing == Sharing.TEAM:
-            return None
         team = obj.carnet.team
         return docs.SearchDocument(
             key=self.key(obj),
@@ -37,11 +35,9 @@ class EntryAdapter(SearchAdapter):
             year=team.year,
             site=team.community.territory,
             communities=[team.community_id],
-            audience=policy.audience(obj),
         )
 
 
-@register
 class FacilitatorCarnetAdapter(SearchAdapter):
     model = FacilitatorCarnet
     type = "carnet-du-facilitateur"
@@ -51,13 +47,6 @@ class FacilitatorCarnetAdapter(SearchAdapter):
         return FacilitatorCarnet.objects.select_related("challenge")
 
     def document(self, obj):
-        if obj.visibility not in (
-            FacilitatorSharing.MEMBERS,
-            FacilitatorSharing.PUBLIC,
-        ):
-            return None
-        if not obj.challenge.live:
-            return None
         texts = [
             getattr(step, name)
             for step in obj.steps.all()
@@ -71,7 +60,6 @@ class FacilitatorCarnetAdapter(SearchAdapter):
             url=obj.get_absolute_url(),
             body=excerpt(" ".join(texts), 20_000),
             date=obj.updated_at,
-            audience=policy.audience(obj),
         )
 
 
@@ -90,9 +78,11 @@ def reindex_facilitator_carnet(sender, instance, **kwargs):
     enqueue([key_for(instance.carnet)])
 
 
-def connect():
+def register():
     from django.db.models.signals import post_save
 
+    registry.register(EntryAdapter)
+    registry.register(FacilitatorCarnetAdapter)
     post_save.connect(
         reindex_entries_of, sender=Carnet, dispatch_uid="search_carnet_entries"
     )

@@ -1,5 +1,6 @@
 """The défis of a member's équipes apprenantes, in their dashboard: status
-changes and follow-up news."""
+changes and follow-up news. ``register()`` is called from
+``ChallengesConfig.ready()``."""
 
 from django.utils.translation import gettext as _
 
@@ -8,7 +9,6 @@ from community.members.activity import ActivityItem, register_source
 from .models import ChallengeNews, ChallengeStatusChange
 
 
-@register_source
 def challenge_activity(user, p, limit):
     if not p.teams:
         return []
@@ -48,3 +48,7 @@ def challenge_activity(user, p, limit):
         for item in news
     ]
     return items
+
+
+def register():
+    register_source(challenge_activity)

@@ -1,5 +1,6 @@
 """The sections this app adds to the pages of the apps below it
-(``home.sections``): the défis of an édition, on the édition's page."""
+(``home.sections``): the défis of an édition, on the édition's page; the
+défis a learning team works on, on the team's page."""
 
 from django.utils.translation import gettext_lazy as _
 
@@ -22,6 +23,23 @@ def edition_challenges(request, edition):
     return {"challenges": challenges}
 
 
+def team_challenges(request, team):
+    """The défis the team works on that the viewer may see; hidden when none."""
+    from community.members import policy
+
+    from .models import ChallengePage
+
+    challenges = list(
+        policy.visible_to(ChallengePage.objects.live().filter(teams=team), request.user)
+        .select_related("edition")
+        .order_by("-edition__year", "number")
+    )
+    if not challenges:
+        return None
+    title = _("Le défi de l'équipe") if len(challenges) == 1 else _("Ses défis")
+    return {"challenges": challenges, "title": title}
+
+
 def register():
     register_section(
         "events.edition",
@@ -30,4 +48,11 @@ def register():
         edition_challenges,
         order=50,
         title=_("Les défis de l'édition"),
+    )
+    register_section(
+        "members.team",
+        "defis",
+        "challenges/sections/team_challenges.html",
+        team_challenges,
+        order=50,
     )

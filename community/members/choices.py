@@ -66,3 +66,13 @@ class RequestStatus(models.TextChoices):
 class TeamRole(models.TextChoices):
     PARTICIPANT = "participant", _("Participant")
     FACILITATEUR = "facilitateur", _("Facilitateur")
+
+
+class TeamJoinPolicy(models.TextChoices):
+    """How one joins a learning team: the team chooses."""
+
+    OPEN = "open", _("Ouverte : les membres de l'e-communauté la rejoignent librement")
+    ON_REQUEST = (
+        "request",
+        _("Sur demande : les facilitateurs acceptent chaque nouvelle personne"),
+    )

@@ -18,7 +18,7 @@ from wagtail.models import (
 
 from . import policy
 from .choices import CommunityAccess
-from .models import Community, LearningTeam, User
+from .models import Community, LearningTeam, TeamJoinRequest, User
 from .policy import (
     AUTHENTICATED,
     PUBLIC,
@@ -30,6 +30,7 @@ from .policy import (
     group_token,
     logged_in,
     team_token,
+    user_token,
 )
 
 
@@ -111,6 +112,49 @@ class LearningTeamRule(AttachedRule):
 
     def known_audience(self, obj):
         return {team_token(obj.pk)} | super().audience(obj)
+
+
+class TeamJoinRequestRule(Rule):
+    """A request to join a team is private to the person who asks (who may
+    withdraw it: *edit*) and to those who moderate the team (who decide it:
+    *moderate*), as the team's rule says."""
+
+    def _moderates_team(self, user, p, obj):
+        return policy.rule_for(obj.team).can_moderate(user, p, obj.team)
+
+    def can_view(self, user, p, obj):
+        return (
+            p.superuser
+            or (p.authenticated and obj.user_id == p.user_id)
+            or self._moderates_team(user, p, obj)
+        )
+
+    def can_edit(self, user, p, obj):
+        return p.authenticated and obj.user_id == p.user_id
+
+    def can_moderate(self, user, p, obj):
+        return self._moderates_team(user, p, obj)
+
+    def can_contribute(self, user, p, obj):
+        return False
+
+    def visible_q(self, user, p):
+        # The team's moderators as LearningTeamRule.can_moderate names them
+        # (the policy has no queryset form of can_moderate to ask).
+        if p.superuser:
+            return Q()
+        if not p.authenticated:
+            return Q(pk__in=[])
+        return (
+            Q(user_id=p.user_id)
+            | Q(team_id__in=p.facilitated)
+            | Q(team__community_id__in=p.animated)
+        )
+
+    def audience(self, obj):
+        # The team's facilitateurs and animateurs have no token of their own:
+        # the audience is narrower than can_view, never broader.
+        return {user_token(obj.user_id), SUPERUSER}
 
 
 class MemberRule(Rule):
@@ -254,6 +298,7 @@ class DocumentRule(AttachedRule):
 def register():
     policy.register(Community, CommunityRule)
     policy.register(LearningTeam, LearningTeamRule)
+    policy.register(TeamJoinRequest, TeamJoinRequestRule)
     policy.register(User, MemberRule)
     policy.register(Page, PageRule)
     policy.register(Collection, CollectionRule)

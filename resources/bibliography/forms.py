@@ -5,7 +5,7 @@ from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
-from home.filters import FilterForm
+from home.filters import FilterForm, WordsField
 
 from .choices import ReferenceType
 
@@ -19,7 +19,7 @@ class ReferenceFilterForm(FilterForm):
     is not valid is ignored (and named) rather than shown as an error. The
     filtering itself is ``filters.ReferenceFilter``'s."""
 
-    q = forms.CharField(label=_("Rechercher"), required=False, max_length=200)
+    q = WordsField(label=_("Rechercher"), required=False)
     type = forms.ChoiceField(
         label=_("Type"),
         required=False,

@@ -33,6 +33,8 @@ from .server import PYTHON, ROOT, environment
 
 QUERIES = [
     "innovation",
+    "mini-immersion",
+    "covoiturage",
     "equipe",
     "équipe",
     "prototype",
@@ -57,6 +59,11 @@ EXTRA_TARGETS = {
     "programme d’un site (Rennes 2018)": "/evenements/universite-2018/programme/rennes/",
     "recherche « innovation »": "/recherche/?q=innovation",
     "API pages": "/api/v2/pages/?limit=20",
+    "toutes les discussions": "/communaute/discussions/",
+    "fils de l’e-communauté nationale": (
+        "/communaute/discussions/communaute/innovation-publique/"
+    ),
+    "fil de discussion (grandit de --large réponses)": lambda: _grown_thread_url(),
     # Shared with logged-in members in the demo; grow_carnet_entries fills it.
     "carnet d’une équipe (Martinique)": (
         "/communaute/equipes/equipe-jeunesse-martinique-2018/carnet/"
@@ -122,17 +129,21 @@ def grow_members(n):
 
 def grow_teams(n):
     from community.members.models import Community, LearningTeam
+    from community.members.models.teams import name_key
 
     national = Community.objects.get(slug="innovation-publique")
+    names = [f"Équipe de mesure {i:04d}" for i in range(n)]
+    # bulk_create skips save(): the name key (unique per community) is set here.
     LearningTeam.objects.bulk_create(
         LearningTeam(
-            name=f"Équipe de mesure {i:04d}",
+            name=name,
+            name_key=name_key(name),
             slug=f"equipe-mesure-{i:04d}",
             community=national,
             year=2018,
             description="Une équipe apprenante ajoutée pour la mesure.",
         )
-        for i in range(n)
+        for i, name in enumerate(names)
     )
 
 
@@ -167,6 +178,60 @@ def grow_sessions(n):
         )
         for i, start in enumerate(starts)
     )
+
+
+def _grown_thread():
+    from community.discussions.models import Thread
+
+    return Thread.objects.filter(community__slug="innovation-publique").order_by("pk")[
+        0
+    ]
+
+
+def _grown_thread_url():
+    return _grown_thread().get_absolute_url()
+
+
+def grow_discussions(n):
+    """``n`` replies in the national community's first thread (a third at the
+    top, the others replies and replies to replies), and ``n // 5`` threads."""
+    from community.discussions import events, posting
+    from community.members.models import Community, User
+
+    thread = _grown_thread()
+    national = Community.objects.get(slug="innovation-publique")
+    authors = list(User.objects.filter(memberships__community=national)[:8])
+    with events.quiet():
+        tops, last = [], None
+        for i in range(n):
+            author = authors[i % len(authors)]
+            if i % 3 == 0 or last is None:
+                reply_to = None
+            elif i % 3 == 1:
+                reply_to = tops[-1].pk
+            else:
+                reply_to = last.pk
+            last = posting.post_comment(
+                author,
+                thread,
+                body=f"Réponse de mesure {i} : prototype, usagers, immersion.",
+                reply_to=reply_to,
+                limited=False,
+            )
+            if reply_to is None:
+                tops.append(last)
+            if i % 5 == 0:
+                posting.react(
+                    authors[(i + 1) % len(authors)], thread, "thumbs_up", last
+                )
+        for i in range(n // 5):
+            posting.create_thread(
+                authors[i % len(authors)],
+                national,
+                title=f"Fil de mesure {i:04d}",
+                body="Un fil ajouté pour la mesure.",
+                limited=False,
+            )
 
 
 def grow_carnet_entries(n):
@@ -245,6 +310,7 @@ GROWERS = [
     grow_members,
     grow_teams,
     grow_sessions,
+    grow_discussions,
     grow_carnet_entries,
 ]
 
@@ -270,6 +336,7 @@ def measure_pages(client):
 
     figures = {}
     for name, url in targets().items():
+        url = url() if callable(url) else url  # paths that depend on the data
         times, statuses = [], set()
         for _ in range(5):
             with CaptureQueriesContext(connection) as queries:

@@ -59,6 +59,8 @@ VIEWS = {
     "e-communauté publique": "/communaute/e-communautes/innovation-publique/",
     "e-communauté restreinte": "/communaute/e-communautes/rennes/",
     "équipe apprenante": "/communaute/equipes/equipe-mobilites-rennes-2018/",
+    "créer une équipe apprenante": "/communaute/e-communautes/rennes/equipes/nouvelle/",
+    "créer une équipe : choix de l'e-communauté": "/communaute/equipes/nouvelle/",
     "fiche membre": _member_profile,
     "programme d'un site": demo_paths.programme(),
     "session (mini-conférence)": demo_paths.session_route(
@@ -76,6 +78,13 @@ VIEWS = {
     "carnet : modifier une entrée": demo_paths.entry_route("entry_edit"),
     "carnet : historique des versions": demo_paths.entry_route("entry_history"),
     "carnet : lien secret": demo_paths.secret_link(),
+    "toutes les discussions": "/communaute/discussions/",
+    "fils d'une e-communauté": "/communaute/discussions/communaute/innovation-publique/",
+    "fil de discussion": demo_paths.thread_route("thread"),
+    "historique d'un message": demo_paths.comment_route("comment_history"),
+    "ouvrir un fil": "/communaute/discussions/communaute/rennes/nouveau/",
+    "signaler un message": demo_paths.report_route(),
+    "file de modération": "/communaute/discussions/moderation/",
 }
 
 

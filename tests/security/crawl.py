@@ -70,8 +70,10 @@ def members(secrets):
     yield reverse("members:dashboard")
     yield reverse("members:directory")
     yield reverse("members:directory") + "?q=ZZ"
+    yield reverse("members:team_start")
     for community in Community.objects.all():
         yield community.get_absolute_url()
+        yield reverse("members:team_create", args=[community.slug])
     for team in LearningTeam.objects.all():
         yield team.get_absolute_url()
     for pk in User.objects.values_list("pk", flat=True):
@@ -134,6 +136,28 @@ def carnets(secrets):
         yield reverse("carnets:overview", args=[pk])
 
 
+def discussions(secrets):
+    from community.discussions.models import Comment, Thread
+    from community.discussions.spaces import kind_of
+
+    yield reverse("discussions:all")
+    yield reverse("discussions:all") + "?theme=qualite-action-publique"
+    yield reverse("discussions:moderation")
+    spaces = set()
+    for thread in Thread.objects.select_related("community", "team", "challenge"):
+        yield thread.get_absolute_url()
+        yield reverse("discussions:thread_history", args=[thread.pk])
+        yield reverse("discussions:mentions", args=[thread.pk]) + "?q=ZZ"
+        spaces.add((kind_of(thread.space).key, thread.space.slug))
+    for key, slug in sorted(spaces):
+        yield reverse("discussions:space", args=[key, slug])
+        yield reverse("discussions:space", args=[key, slug]) + "?archives=1"
+        yield reverse("discussions:feed", args=[key, slug])
+    for pk in Comment.objects.values_list("pk", flat=True):
+        yield reverse("discussions:comment_history", args=[pk])
+        yield reverse("discussions:reply", args=[pk]) + "?citer=1"
+
+
 URL_SOURCES = [
     live_pages,
     secret_urls,
@@ -144,6 +168,7 @@ URL_SOURCES = [
     members,
     events,
     carnets,
+    discussions,
 ]
 
 

@@ -97,6 +97,52 @@ def team_name_and_description(cast, value):
     return team.get_absolute_url()
 
 
+def team_creation(cast, value):
+    """A new team, named and presented by the member who creates it."""
+    from django.utils import timezone
+
+    from community.members.models import LearningTeam
+    from community.members.models.teams import name_key
+
+    community = cast.restricted_community
+    LearningTeam.objects.filter(community=community, name_key=name_key(value)).delete()
+    response = logged_in_client(cast["member"]).post(
+        reverse("members:team_create", args=[community.slug]),
+        {
+            "name": value,
+            "year": timezone.localdate().year,
+            "description": value,
+            "join_policy": "open",
+        },
+    )
+    _ok(response, "création d'équipe")
+    return LearningTeam.objects.get(
+        community=community, name_key=name_key(value)
+    ).get_absolute_url()
+
+
+def team_join_request(cast, value):
+    """A request to join a team on request, read by those who decide."""
+    from community.members.choices import TeamJoinPolicy
+    from community.members.models import TeamJoinRequest
+    from community.members.tests.utils import make_team
+
+    if getattr(cast, "request_team", None) is None:
+        cast.request_team = make_team(
+            cast.restricted_community, name=f"Équipe sur demande {cast.suffix}"
+        )
+        cast.request_team.join_policy = TeamJoinPolicy.ON_REQUEST
+        cast.request_team.save()
+    team = cast.request_team
+    TeamJoinRequest.objects.filter(team=team).delete()
+    response = logged_in_client(cast["member"]).post(
+        reverse("members:team_join", args=[team.slug]), {"message": value}
+    )
+    _ok(response, "demande pour rejoindre une équipe")
+    assert TeamJoinRequest.objects.filter(team=team).exists()
+    return team.get_absolute_url()
+
+
 def method_rich_text(cast, value):
     """As Draftail posts it: content state, converted by Wagtail's converter."""
     import json
@@ -390,6 +436,81 @@ def facilitator_steps(cast, value):
     return carnet.get_absolute_url()
 
 
+def _discussion(cast):
+    """A thread of the cast's restricted community (made once)."""
+    if getattr(cast, "thread", None) is None:
+        from community.discussions import posting
+
+        cast.thread = posting.create_thread(
+            cast["animateur"],
+            cast.restricted_community,
+            title=f"Fil XSS {cast.suffix}",
+            body="Un fil pour le corpus.",
+        )
+    return cast.thread
+
+
+def thread_title_and_body(cast, value):
+    """An animateur opens a thread (the animateurs of a space are not rate-limited)."""
+    from community.discussions.models import Thread
+
+    space = cast.restricted_community
+    response = logged_in_client(cast["animateur"]).post(
+        f"/communaute/discussions/communaute/{space.slug}/nouveau/",
+        {"title": value, "body": value, "kind": "discussion"},
+    )
+    _ok(response, "fil de discussion")
+    return Thread.objects.filter(community=space).latest("pk").get_absolute_url()
+
+
+def discussion_comment(cast, value):
+    from community.discussions.models import Comment
+
+    thread = _discussion(cast)
+    response = logged_in_client(cast["animateur"]).post(
+        f"/communaute/discussions/fils/{thread.pk}/repondre/", {"comment": value}
+    )
+    _ok(response, "réponse dans un fil")
+    return Comment.objects.filter(discussion=thread).latest("pk").get_absolute_url()
+
+
+def comment_edit_history(cast, value):
+    """A comment edited with the value: its history shows every version."""
+    from community.discussions import posting
+
+    thread = _discussion(cast)
+    if getattr(cast, "edited_comment", None) is None:
+        cast.edited_comment = posting.post_comment(
+            cast["animateur"], thread, body="Première version."
+        )
+    comment = cast.edited_comment
+    response = logged_in_client(cast["animateur"]).post(
+        f"/communaute/discussions/messages/{comment.pk}/modifier/", {"comment": value}
+    )
+    _ok(response, "modification d'un message")
+    return f"/communaute/discussions/messages/{comment.pk}/historique/"
+
+
+def report_details(cast, value):
+    """A member's report, read by the animateur in the moderation queue."""
+    from community.discussions import posting
+    from community.discussions.models import Report
+
+    thread = _discussion(cast)
+    if getattr(cast, "reported_comment", None) is None:
+        cast.reported_comment = posting.post_comment(
+            cast["animateur"], thread, body="Un message à signaler."
+        )
+    Report.objects.filter(comment=cast.reported_comment).delete()
+    response = logged_in_client(cast["member"]).post(
+        f"/communaute/discussions/messages/{cast.reported_comment.pk}/signaler/",
+        {"reason": "other", "details": value},
+    )
+    _ok(response, "signalement")
+    assert Report.objects.filter(comment=cast.reported_comment).exists()
+    return "/communaute/discussions/moderation/"
+
+
 WRITABLE_FIELDS = [
     WritableField(
         "profil : nom, fonction, organisation, présentation", 150, profile_texts
@@ -399,6 +520,13 @@ WRITABLE_FIELDS = [
         "message de demande d'adhésion", 1000, community_join_message, "animateur"
     ),
     WritableField("équipe : nom et présentation", 150, team_name_and_description),
+    WritableField("équipe créée : nom et présentation", 150, team_creation),
+    WritableField(
+        "demande pour rejoindre une équipe : message",
+        1000,
+        team_join_request,
+        "animateur",
+    ),
     WritableField(
         "méthodologie : texte riche (éditeur)", 1000, method_rich_text, "anonymous"
     ),
@@ -433,5 +561,14 @@ WRITABLE_FIELDS = [
     WritableField("carnet : retour sur une entrée", 1000, carnet_comment),
     WritableField(
         "carnet du facilitateur : une étape", 1000, facilitator_steps, "animateur"
+    ),
+    WritableField("fil de discussion : titre et message", 200, thread_title_and_body),
+    WritableField("réponse dans un fil", 10000, discussion_comment),
+    WritableField("historique des versions d'un message", 10000, comment_edit_history),
+    WritableField(
+        "signalement : précisions (file de modération)",
+        1000,
+        report_details,
+        "animateur",
     ),
 ]

@@ -2,7 +2,8 @@
 things only some of them may see.
 
 ``PERSONAS`` are the five points of view of every crawl. ``SECRET_BUILDERS``
-lists functions that each create one private thing and return a ``Secret``:
+lists functions that each create one private thing and return a ``Secret``
+(or a list of them, for a thing and its parts):
 a unique token in its title, the URL where it lives (if any) and the personas
 allowed to see it. A new capability (a secret thread, a team-only carnet
 entry…) adds its builder here and the crawl checks it from every URL.
@@ -104,6 +105,61 @@ def restricted_team(cast):
         token("EQUIPE", cast),
         "une équipe d'une e-communauté restreinte",
         team.get_absolute_url(),
+        frozenset({"member", "animateur"}),
+    )
+
+
+def team_join_request(cast):
+    """A request to join a team: its message is for the person who asks and
+    for those who decide (here the community's animateur)."""
+    from community.members.choices import TeamJoinPolicy
+    from community.members.models import TeamJoinRequest
+
+    community = make_community(
+        CommunityAccess.RESTRICTED, name=f"Demandes {cast.suffix}"
+    )
+    add_member(community, cast["member"])
+    add_member(community, cast["animateur"], MembershipRole.ANIMATEUR)
+    team = make_team(community, name=f"Équipe sur demande {cast.suffix}")
+    team.join_policy = TeamJoinPolicy.ON_REQUEST
+    team.save()
+    TeamJoinRequest.objects.create(
+        team=team,
+        user=cast["member"],
+        message=titled("Demande", "DEMANDEEQUIPE", cast),
+    )
+    return Secret(
+        token("DEMANDEEQUIPE", cast),
+        "une demande pour rejoindre une équipe",
+        team.get_absolute_url(),
+        frozenset({"member", "animateur"}),
+    )
+
+
+def secret_team_on_public_challenge(cast):
+    """A team of a secret community working on a public défi: the défi's page
+    names it only to those who may know the team exists."""
+    from community.challenges.tests.utils import make_challenge
+
+    community = make_community(
+        CommunityAccess.SECRET, name=f"Secrète défi {cast.suffix}"
+    )
+    add_member(community, cast["member"])
+    add_member(community, cast["animateur"], MembershipRole.ANIMATEUR)
+    team = make_team(
+        community,
+        name=titled("Équipe", "EQUIPEDEFI", cast),
+        members=[(cast["member"], TeamRole.FACILITATEUR)],
+    )
+    challenge = make_challenge(
+        f"Comment garder un secret {cast.suffix} ?", slug=f"defi-secret-{cast.suffix}"
+    )
+    challenge.teams.add(team)
+    challenge.save()
+    return Secret(
+        token("EQUIPEDEFI", cast),
+        "une équipe d'une e-communauté secrète, sur un défi public",
+        challenge.url,
         frozenset({"member", "animateur"}),
     )
 
@@ -252,6 +308,132 @@ def committee_comment(cast):
     )
 
 
+def _discussion_space(cast, access, label):
+    from community.members import policy
+
+    community = make_community(access, name=f"{label} {cast.suffix}")
+    add_member(community, cast["member"])
+    add_member(community, cast["animateur"], MembershipRole.ANIMATEUR)
+    for persona in ("member", "animateur"):
+        policy.forget(cast[persona])  # principals read before they joined
+    return community
+
+
+def _thread_with_comment(cast, space, thread_kind, comment_kind):
+    from community.discussions import posting
+
+    thread = posting.create_thread(
+        cast["member"],
+        space,
+        title=titled("Fil", thread_kind, cast),
+        body=titled("Ouverture", thread_kind, cast),
+        limited=False,
+    )
+    posting.post_comment(
+        cast["animateur"],
+        thread,
+        body=titled("Réponse", comment_kind, cast),
+        limited=False,
+    )
+    return thread
+
+
+def restricted_community_thread(cast):
+    space = _discussion_space(cast, CommunityAccess.RESTRICTED, "Fils restreints")
+    thread = _thread_with_comment(cast, space, "FILRESTREINT", "MSGRESTREINT")
+    return [
+        Secret(
+            token("FILRESTREINT", cast),
+            "un fil d'une e-communauté restreinte",
+            thread.get_absolute_url(),
+            frozenset({"member", "animateur"}),
+        ),
+        Secret(
+            token("MSGRESTREINT", cast),
+            "une réponse dans un fil d'une e-communauté restreinte",
+            thread.get_absolute_url(),
+            frozenset({"member", "animateur"}),
+        ),
+    ]
+
+
+def secret_community_thread(cast):
+    space = _discussion_space(cast, CommunityAccess.SECRET, "Fils secrets")
+    thread = _thread_with_comment(cast, space, "FILSECRET", "MSGSECRET")
+    return [
+        Secret(
+            token("FILSECRET", cast),
+            "un fil d'une e-communauté secrète",
+            thread.get_absolute_url(),
+            frozenset({"member", "animateur"}),
+        ),
+        Secret(
+            token("MSGSECRET", cast),
+            "une réponse dans un fil d'une e-communauté secrète",
+            thread.get_absolute_url(),
+            frozenset({"member", "animateur"}),
+        ),
+    ]
+
+
+def team_thread(cast):
+    """A thread of a team of a restricted community: the team's members and
+    the community's readers (its members) read it."""
+    space = _discussion_space(cast, CommunityAccess.RESTRICTED, "Équipe à fils")
+    team = make_team(
+        space,
+        name=f"Équipe à fils {cast.suffix}",
+        members=[(cast["member"], TeamRole.PARTICIPANT)],
+    )
+    from community.members import policy
+
+    policy.forget(cast["member"])  # principals read before joining the team
+    thread = _thread_with_comment(cast, team, "FILEQUIPE", "MSGEQUIPE")
+    return [
+        Secret(
+            token("FILEQUIPE", cast),
+            "un fil d'une équipe apprenante",
+            thread.get_absolute_url(),
+            frozenset({"member", "animateur"}),
+        ),
+        Secret(
+            token("MSGEQUIPE", cast),
+            "une réponse dans un fil d'une équipe apprenante",
+            thread.get_absolute_url(),
+            frozenset({"member", "animateur"}),
+        ),
+    ]
+
+
+def hidden_comment(cast):
+    """A comment of a public thread hidden after three reports: its text is
+    its author's and the space's animateur's only."""
+    from community.discussions import posting
+
+    space = _discussion_space(cast, CommunityAccess.PUBLIC, "Fils publics")
+    thread = posting.create_thread(
+        cast["animateur"],
+        space,
+        title=f"Fil public {cast.suffix}",
+        body="Un fil où un message est signalé.",
+        limited=False,
+    )
+    comment = posting.post_comment(
+        cast["member"],
+        thread,
+        body=titled("Message signalé", "MASQUESIGNALE", cast),
+        limited=False,
+    )
+    for n in range(3):
+        posting.report(make_user(f"temoin{n}-{cast.suffix}"), comment, reason="spam")
+    return Secret(
+        token("MASQUESIGNALE", cast),
+        "un message masqué après trois signalements",
+        thread.get_absolute_url(),
+        frozenset({"member", "animateur"}),
+    )
+
+
 def carnet_team(cast):
     """A team of a public community whose facilitateur is the cast's member
     (the animateur belongs to the community, not to the team); made once."""
@@ -374,6 +556,8 @@ def facilitator_carnet(cast):
 SECRET_BUILDERS = [
     secret_community,
     restricted_team,
+    team_join_request,
+    secret_team_on_public_challenge,
     draft_page,
     unpublished_page,
     login_restricted_page,
@@ -382,6 +566,10 @@ SECRET_BUILDERS = [
     draft_proposal,
     sent_proposal,
     committee_comment,
+    restricted_community_thread,
+    secret_community_thread,
+    team_thread,
+    hidden_comment,
     team_carnet_entry,
     community_carnet_entry,
     members_carnet_entry,
@@ -392,7 +580,10 @@ SECRET_BUILDERS = [
 
 
 def make_secrets(cast):
-    secrets = [build(cast) for build in SECRET_BUILDERS]
+    secrets = []
+    for build in SECRET_BUILDERS:  # a builder may make several secrets
+        built = build(cast)
+        secrets.extend(built if isinstance(built, list) else [built])
     for secret in secrets:
         secret.search_word = search_word(cast)
     return secrets

@@ -62,6 +62,79 @@ def challenge_route(name):
     return path
 
 
+def team_member_route():
+    """« Nommer facilitateur » for the first member of the demo's first team."""
+
+    def path():
+        from django.urls import reverse
+
+        from community.members.models import TeamMembership
+
+        membership = TeamMembership.objects.select_related("team").order_by("pk")[0]
+        return reverse(
+            "members:team_set_role", args=[membership.team.slug, membership.user_id]
+        )
+
+    return path
+
+
+def thread_route(name):
+    """A route of the demo's first thread of the national e-communauté
+    (fils/<pk>/, repondre/, reagir/, animer/, modifier/…)."""
+
+    def path():
+        from django.urls import reverse
+
+        from community.discussions.models import Thread
+
+        thread = Thread.objects.filter(community__slug="innovation-publique").order_by(
+            "pk"
+        )[0]
+        return reverse(f"discussions:{name}", args=[thread.pk])
+
+    return path
+
+
+def comment_route(name):
+    """A route of the demo's first visible comment (modifier/, reagir/…)."""
+
+    def path():
+        from django.urls import reverse
+
+        from community.discussions.models import Comment
+
+        comment = Comment.objects.filter(state="visible").order_by("pk")[0]
+        return reverse(f"discussions:{name}", args=[comment.pk])
+
+    return path
+
+
+def report_route(kind="messages"):
+    def path():
+        from django.urls import reverse
+
+        from community.discussions.models import Comment
+
+        comment = Comment.objects.filter(state="visible").order_by("pk")[0]
+        return reverse("discussions:report", args=[kind, comment.pk])
+
+    return path
+
+
+def moderation_decision():
+    """The decision form of the demo's hidden comment (in the queue)."""
+
+    def path():
+        from django.urls import reverse
+
+        from community.discussions.models import Comment
+
+        comment = Comment.objects.filter(state="hidden").order_by("pk")[0]
+        return reverse("discussions:decide", args=["messages", comment.pk])
+
+    return path
+
+
 CARNET_TEAM = "equipe-mobilites-rennes-2018"
 
 

@@ -54,11 +54,13 @@ class TestPersonalData:
 class TestSearch:
     def document(self, entry):
         key = key_for(entry)
-        return adapter_for_key(key).document(Entry.objects.get(pk=entry.pk))
+        return adapter_for_key(key).indexed(Entry.objects.get(pk=entry.pk))
 
-    def test_team_only_entries_are_never_indexed(self, world):
+    def test_team_only_entries_are_found_by_the_team_only(self, world):
         entry = make_entry(world.carnet, world.alice, title="Privée")
-        assert self.document(entry) is None
+        audience = self.document(entry).audience
+        assert f"t:{world.team.pk}" in audience
+        assert not {"public", "auth", f"c:{world.community.pk}"} & set(audience)
 
     def test_shared_entries_carry_the_policys_audience(self, world):
         public = make_entry(

@@ -250,6 +250,9 @@ class ChallengePage(RoutablePageMixin, Page):
             for item in self.related_resources.select_related("page")
             if item.page.live
         ]
+        # Only the teams one may know exist: a team of a secret community
+        # working on a public défi stays out of sight.
+        context["teams"] = policy.known_to(self.teams.all(), request.user)
         context["can_contribute"] = policy.can_contribute(request.user, self)
         can_moderate = policy.can_moderate(request.user, self)
         if can_moderate and allowed_next(self.status):

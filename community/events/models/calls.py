@@ -233,11 +233,6 @@ class ProposalQuerySet(models.QuerySet):
     def submitted(self):
         return self.exclude(status=ProposalStatus.DRAFT)
 
-    def visible_to(self, user):
-        from community.members.policy import visible_to
-
-        return visible_to(self, user)
-
 
 class Proposal(models.Model):
     """A member's proposal to a call: an intervention in a rencontre or a cas pratique."""

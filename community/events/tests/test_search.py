@@ -25,9 +25,9 @@ def test_sessions_of_an_unpublished_edition_have_no_document():
     edition = make_edition(slug="brouillon-recherche")
     session = make_session(edition, title="Atelier confidentiel")
     adapter = registry.adapter_for_key(registry.key_for(session))
-    assert adapter.document(session).audience == ["public"]
+    assert adapter.indexed(session).audience == ["public"]
     edition.unpublish()
-    assert adapter.document(Session.objects.get(pk=session.pk)) is None
+    assert adapter.indexed(Session.objects.get(pk=session.pk)) is None
 
 
 def test_every_venue_has_a_territory_and_nancy_sessions_a_readable_site(client):

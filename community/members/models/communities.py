@@ -21,13 +21,6 @@ from ..choices import (
 INVITATION_VALIDITY = timedelta(days=14)
 
 
-class CommunityQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        from ..policy import visible_to
-
-        return visible_to(self, user)
-
-
 class Community(models.Model):
     """An e-communauté: a space where members discuss, national or local."""
 
@@ -57,8 +50,6 @@ class Community(models.Model):
     )
     description = models.TextField(_("présentation"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
-
-    objects = CommunityQuerySet.as_manager()
 
     class Meta:
         ordering = ["kind", "name"]
