@@ -65,6 +65,10 @@ INSTALLED_APPS = [
     # discussions' ready() disconnects (see community/discussions/apps.py); and
     # after members, events and challenges, which it builds on.
     "community.discussions",
+    # Carnets sit above discussions (feedback on entries is the discussions'
+    # comments), members, events and challenges (a carnet belongs to a team,
+    # its guide to an édition, the facilitator's carnet to a défi).
+    "community.carnets",
     # Background tasks: the database queue used in production
     "django_tasks",
     "django_tasks_db",

@@ -64,7 +64,12 @@ EXTRA_TARGETS = {
         "/communaute/discussions/communaute/innovation-publique/"
     ),
     "fil de discussion (grandit de --large réponses)": lambda: _grown_thread_url(),
+    # Shared with logged-in members in the demo; grow_carnet_entries fills it.
+    "carnet d’une équipe (Martinique)": (
+        "/communaute/equipes/equipe-jeunesse-martinique-2018/carnet/"
+    ),
 }
+CARNET_PDF_ENTRIES = 300  # the carnet exported to PDF (issue 20)
 TARGETS = {  # the project's targets (issue 8), shown beside the figures
     "es_p95": 50,
     "layer_ratio": 1.3,
@@ -229,6 +234,76 @@ def grow_discussions(n):
             )
 
 
+def grow_carnet_entries(n):
+    from community.carnets.models import Carnet, Entry
+    from community.members.models import User
+
+    carnet = Carnet.objects.get(team__slug="equipe-jeunesse-martinique-2018")
+    author = User.objects.get(email="marc@demo.example.org")
+    Entry.objects.bulk_create(
+        Entry(
+            carnet=carnet,
+            author=author,
+            moment=("before", "during", "after", "suites")[i % 4],
+            title=f"Entrée de mesure {i:04d}",
+            body=CARNET_TEXT,
+        )
+        for i in range(n)
+    )
+
+
+CARNET_TEXT = (
+    "Ce que nous avons appris en **écoutant les usagers** pendant la "
+    "mini-immersion :\n\n- les familles consultent trois sites pour un créneau ;\n"
+    "- les agents d'accueil ont déjà des idées ;\n- le prototype doit tenir en "
+    "une semaine.\n\n> « Je ne sais jamais si je suis sur la liste d'attente. »\n\n"
+    "Nos questions ouvertes : une liste d'attente commune ? qui porte le parcours ?"
+)
+
+
+def measure_carnet_pdf(count=CARNET_PDF_ENTRIES):
+    """Export a carnet of ``count`` entries to PDF: seconds and pages."""
+    import io
+
+    from pypdf import PdfReader
+
+    from community.carnets import export
+    from community.carnets.models import Entry
+    from community.carnets.structure import carnet_for, edition_of, guide_for
+    from community.members.models import Community, LearningTeam, User
+
+    team = LearningTeam.objects.create(
+        name="Équipe de mesure du PDF",
+        slug="equipe-mesure-pdf",
+        community=Community.objects.get(slug="innovation-publique"),
+        year=2018,
+    )
+    carnet = carnet_for(team)
+    author = User.objects.get(email="marc@demo.example.org")
+    Entry.objects.bulk_create(
+        Entry(
+            carnet=carnet,
+            author=author,
+            moment=("before", "during", "after", "suites")[i % 4],
+            kind="collective" if i < 3 else "individuelle",
+            title=f"Entrée {i:03d} du carnet mesuré",
+            body=CARNET_TEXT,
+        )
+        for i in range(count)
+    )
+    entries = list(carnet.entries.for_page().select_related("carnet"))
+    edition = edition_of(team)
+    started = time.perf_counter()
+    pdf = export.carnet_pdf(carnet, entries, guide_for(edition), edition, [])
+    seconds = time.perf_counter() - started
+    return {
+        "entries": len(entries),
+        "seconds": seconds,
+        "pages": len(PdfReader(io.BytesIO(pdf)).pages),
+        "bytes": len(pdf),
+    }
+
+
 GROWERS = [
     grow_glossary,
     grow_challenges,
@@ -236,6 +311,7 @@ GROWERS = [
     grow_teams,
     grow_sessions,
     grow_discussions,
+    grow_carnet_entries,
 ]
 
 
@@ -348,6 +424,7 @@ def inner(large):
             out["grown"][grow.__name__] = time.perf_counter() - started
         out["search_large"] = reindex_and_search(reader)
         out["large"] = measure_pages(client)
+        out["carnet_pdf"] = measure_carnet_pdf()
     finally:
         teardown_databases(old, verbosity=0)
         drop_site_index()
@@ -465,6 +542,22 @@ def search_rows(data):
         )
     )
     return rows
+
+
+def carnet_rows(data):
+    pdf = data.get("carnet_pdf")
+    if not pdf:
+        return []
+    return [
+        ("#Carnet d’apprentissage : export PDF (WeasyPrint)", "", "", "", ""),
+        (
+            f"carnet de {pdf['entries']} entrées",
+            f"{pdf['seconds']:.1f} s",
+            f"{pdf['pages']} pages",
+            f"{pdf['bytes'] / 1024:.0f} Ko",
+            "",
+        ),
+    ]
 
 
 def scale_rows(scale, args):
@@ -679,7 +772,7 @@ def main(argv=None):
 
     rows = []
     if pages:
-        rows += page_rows(pages) + search_rows(pages)
+        rows += page_rows(pages) + search_rows(pages) + carnet_rows(pages)
     rows += scale_rows(scale, args) if "scale" not in args.skip else []
     rows += load_rows(load, args) if "load" not in args.skip else []
     table(rows, args)

@@ -527,6 +527,169 @@ def test_call_for_contributions_proposal_selected(live, chromium, outbox):
     committee_context.close()
 
 
+def test_carnet_collective_synthesis_conflict_and_pdf(live, chromium):
+    """Issue 20: a member writes and shares an entry; two members write the
+    collective synthesis at once; the second sees both texts, merges them,
+    keeps a draft across a crash; the PDF downloads with the entries."""
+    import io
+
+    from pypdf import PdfReader
+
+    from community.carnets.models import Entry
+    from tests.accessibility.axe import blocking_violations, describe
+
+    suffix = uuid.uuid4().hex[:6]
+    rennes = Community.objects.get(slug="rennes")
+    camille = make_user(f"camille-{suffix}")
+    yann = make_user(f"yann-{suffix}")
+    for user in (camille, yann):
+        Membership.objects.create(community=rennes, user=user)
+    team = LearningTeam.objects.create(
+        name=f"Équipe parcours {suffix}",
+        slug=f"equipe-parcours-{suffix}",
+        community=rennes,
+        year=2018,
+    )
+    for user in (camille, yann):
+        TeamMembership.objects.create(team=team, user=user)
+
+    context = browser_context(chromium, live, camille, bypass_csp=True)
+    page = context.new_page()
+    journey = Journey(page, "carnet-synthese-collective")
+
+    with journey.step("elle ouvre le carnet depuis la page de l'équipe"):
+        page.goto(live(team.get_absolute_url()))
+        page.get_by_role("link", name="Ouvrir le carnet").click()
+        page.wait_for_load_state()
+        assert page.get_by_role(
+            "heading", name="Moment 1 — cadrer et partager ses objectifs"
+        ).is_visible()
+
+    with journey.step("elle écrit une contribution et la partage"):
+        page.get_by_role("link", name="Écrire une contribution (Moment 1").click()
+        page.get_by_label("Titre").fill("Mes attentes pour ces trois jours")
+        page.get_by_label("Texte").fill("Apprendre à **écouter** les usagers.")
+        page.get_by_role("button", name="Enregistrer").click()
+        page.wait_for_load_state()
+        assert "Votre entrée est enregistrée." in page.content()
+        page.get_by_label("Qui peut lire cette entrée ?").select_option("public")
+        page.get_by_role("button", name="Enregistrer le partage").click()
+        page.wait_for_load_state()
+        assert "Partage de l’entrée" in page.content() or "Partage de l'entrée" in (
+            page.content()
+        )
+        assert Entry.objects.get(title__startswith="Mes attentes").visibility == (
+            "public"
+        )
+
+    with journey.step("elle commence la synthèse collective du moment 1"):
+        page.goto(live(f"/communaute/equipes/{team.slug}/carnet/"))
+        page.get_by_role(
+            "link", name="Commencer la synthèse collective (Moment 1"
+        ).click()
+        page.get_by_label("Titre").fill("Nos objectifs")
+        page.get_by_label("Texte").fill("Écouter six familles.")
+        page.get_by_role("button", name="Enregistrer").click()
+        page.wait_for_load_state()
+        synthesis = Entry.objects.get(carnet__team=team, kind="collective")
+        assert synthesis.version == 1
+
+    edit_url = live(f"/communaute/carnets/entrees/{synthesis.pk}/modifier/")
+    teammate_context = browser_context(chromium, live, yann)
+    teammate = teammate_context.new_page()
+    other = Journey(teammate, "carnet-synthese-collective-coequipier")
+    with journey.step("les deux ouvrent la synthèse en même temps"):
+        page.goto(edit_url)
+        teammate.goto(edit_url)
+        page.get_by_label("Texte").fill("Écouter six familles.\nTester un prototype.")
+        teammate.get_by_label("Texte").fill(
+            "Écouter six familles et trois agents d'accueil."
+        )
+
+    with other.step("le coéquipier enregistre le premier"):
+        teammate.get_by_role("button", name="Enregistrer").click()
+        teammate.wait_for_load_state()
+        assert "version 2" in teammate.content()
+
+    with journey.step("elle enregistre : refusé, les deux textes côte à côte"):
+        page.get_by_role("button", name="Enregistrer").click()
+        page.wait_for_load_state()
+        assert page.get_by_role("heading", name="Deux versions à réunir").is_visible()
+        theirs = page.locator("[data-conflict-theirs]").inner_text()
+        mine = page.locator("[data-conflict-mine]").inner_text()
+        assert "trois agents d'accueil" in theirs
+        assert "Tester un prototype." in mine
+        synthesis.refresh_from_db()
+        assert synthesis.version == 2 and "trois agents" in synthesis.body
+        violations = blocking_violations(page)
+        assert not violations, describe(violations)
+
+    with journey.step("elle réunit les deux textes et enregistre"):
+        # Her addition and his change touch different lines: the editor
+        # already holds both; she checks and saves.
+        editor = page.get_by_role("textbox", name="Texte", exact=True)
+        assert "trois agents" in editor.input_value()
+        assert "Tester un prototype." in editor.input_value()
+        editor.fill(
+            "Écouter six familles et trois agents d'accueil.\nTester un prototype."
+        )
+        page.get_by_role("button", name="Enregistrer le texte réuni").click()
+        page.wait_for_load_state()
+        synthesis.refresh_from_db()
+        assert synthesis.version == 3
+        assert "trois agents" in synthesis.body and "prototype" in synthesis.body
+
+    with journey.step("un brouillon survit à la fermeture de l'onglet"):
+        page.goto(edit_url)
+        page.get_by_label("Texte").fill("Un ajout pas encore enregistré.")
+        page.wait_for_timeout(1200)  # the draft is kept after 0.7 s of quiet
+        page.close()
+        page = context.new_page()
+        journey.page = page
+        page.goto(edit_url)
+        page.get_by_role("button", name="Restaurer ce brouillon").click()
+        assert page.get_by_role("textbox", name="Texte", exact=True).input_value() == (
+            "Un ajout pas encore enregistré."
+        )
+
+    with journey.step("elle télécharge le carnet en PDF"):
+        page.goto(live(f"/communaute/equipes/{team.slug}/carnet/"))
+        with page.expect_download() as download:
+            page.get_by_role("button", name="Télécharger le PDF").click()
+        pdf = download.value.path().read_bytes()
+        assert pdf.startswith(b"%PDF")
+        text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
+        assert "Mes attentes pour ces trois jours" in text
+        assert "Tester un prototype." in text
+
+    context.close()
+    teammate_context.close()
+
+
+def test_carnet_organiser_and_facilitator_pages_are_accessible(live, chromium):
+    """axe on the pages only organisers and facilitators reach."""
+    from community.members.models import User
+    from tests.accessibility.axe import blocking_violations, describe
+    from tests.support import demo_paths
+
+    organiser = User.objects.create_superuser(
+        f"orga-{uuid.uuid4().hex[:6]}", f"orga-{uuid.uuid4().hex[:6]}@example.org", "x"
+    )
+    context = browser_context(chromium, live, organiser, bypass_csp=True)
+    page = context.new_page()
+    journey = Journey(page, "carnets-organisateurs")
+    for name, path in (
+        ("suivi des carnets de l'édition", demo_paths.carnet_overview()()),
+        ("carnet du facilitateur", demo_paths.facilitator_carnet()()),
+    ):
+        with journey.step(name):
+            response = page.goto(live(path))
+            assert response.status == 200
+            violations = blocking_violations(page)
+            assert not violations, describe(violations)
+    context.close()
+
+
 def test_discussion_reply_mention_reaction_edit_report_and_decision(live, chromium):
     """Two members discuss in a thread: post, reply to the reply, the first
     sees the unread marker; a mention through the accessible field, a

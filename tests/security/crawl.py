@@ -102,6 +102,40 @@ def events(secrets):
             yield edition.route_url("programme", site.venue.slug)
 
 
+def carnets(secrets):
+    """Carnets, entries and their pages, attachments, the facilitators'
+    carnets, the organisers' overviews; secret links only when revoked or
+    expired (a live one is meant to open its entry to whoever holds it)."""
+    from django.db.models import Q
+    from django.utils import timezone
+
+    from community.carnets.models import (
+        Attachment,
+        Carnet,
+        Entry,
+        FacilitatorCarnet,
+        ShareLink,
+    )
+    from community.events.models import EditionPage
+
+    for carnet in Carnet.objects.select_related("team"):
+        url = carnet.get_absolute_url()
+        yield from (url, f"{url}partage/", f"{url}ecrire/")
+    for entry in Entry.objects.all():
+        url = entry.get_absolute_url()
+        yield from (url, f"{url}versions/", f"{url}modifier/")
+    for attachment in Attachment.objects.all():
+        yield attachment.get_absolute_url()
+    for link in ShareLink.objects.filter(
+        Q(revoked_at__isnull=False) | Q(expires_at__lte=timezone.now())
+    ):
+        yield link.get_absolute_url()
+    for carnet in FacilitatorCarnet.objects.all():
+        yield carnet.get_absolute_url()
+    for pk in EditionPage.objects.live().values_list("pk", flat=True):
+        yield reverse("carnets:overview", args=[pk])
+
+
 def discussions(secrets):
     from community.discussions.models import Comment, Thread
     from community.discussions.spaces import kind_of
@@ -133,6 +167,7 @@ URL_SOURCES = [
     bibliography_exports,
     members,
     events,
+    carnets,
     discussions,
 ]
 

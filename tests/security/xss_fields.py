@@ -308,6 +308,134 @@ def proposal_review(cast, value):
     return proposal.review_url()
 
 
+def _carnet_entry(cast, value, **extra):
+    """An entry written by a member in their team's carnet, through the form."""
+    from community.carnets.models import Entry
+
+    team = cast.team
+    response = logged_in_client(cast["member"]).post(
+        reverse("carnets:new_entry", args=[team.slug]),
+        {
+            "kind": "individuelle",
+            "moment": "during",
+            "title": value[:200],
+            "body": value,
+            "visibility": "carnet",
+            **extra,
+        },
+    )
+    _ok(response, "entrée de carnet")
+    return Entry.objects.filter(carnet__team=team).latest("pk")
+
+
+def carnet_entry(cast, value):
+    return _carnet_entry(cast, value).get_absolute_url()
+
+
+def carnet_page(cast, value):
+    _carnet_entry(cast, value)
+    return reverse("carnets:carnet", args=[cast.team.slug])
+
+
+def carnet_history(cast, value):
+    """A second version, compared with the first on the history page."""
+    entry = _carnet_entry(cast, "Première version")
+    response = logged_in_client(cast["member"]).post(
+        reverse("carnets:entry_edit", args=[entry.pk]),
+        {
+            "title": value[:200],
+            "body": f"Première version\n{value}",
+            "moment": "during",
+            "base_version": 1,
+        },
+    )
+    _ok(response, "nouvelle version d'une entrée")
+    return reverse("carnets:entry_history", args=[entry.pk]) + "?de=1&a=2"
+
+
+def carnet_prompt(cast, value):
+    """A guiding prompt set by organisers (the admin's snippet form saves the
+    same fields) for the édition of the cast's team."""
+    from community.carnets.models import CarnetGuide, CarnetPrompt
+    from community.events.tests.utils import make_edition
+
+    if getattr(cast, "carnet_guide", None) is None:
+        edition = make_edition(slug=f"edition-xss-{cast.suffix}")
+        edition.teams.add(cast.team)
+        edition.save()
+        cast.carnet_guide = CarnetGuide.objects.create(
+            edition=edition,
+            before_title="Moment 1",
+            during_title="Moment 2",
+            after_title="Moment 3",
+            suites_title="Suites",
+        )
+    guide = cast.carnet_guide
+    guide.prompts.all().delete()
+    guide.before_intro = value
+    guide.save()
+    CarnetPrompt.objects.create(
+        guide=guide, moment="before", question=value[:300], help_text=value
+    )
+    return reverse("carnets:carnet", args=[cast.team.slug])
+
+
+def carnet_attachment(cast, value):
+    """An image whose file name and description are the payload."""
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from PIL import Image
+
+    entry = _carnet_entry(cast, "Une image")
+    output = io.BytesIO()
+    Image.new("RGB", (8, 8), "red").save(output, format="PNG")
+    response = logged_in_client(cast["member"]).post(
+        reverse("carnets:attachment_add", args=[entry.pk]),
+        {
+            # Quotes and line ends would break the multipart header itself.
+            "file": SimpleUploadedFile(
+                value[:100].replace('"', "'").replace("\n", " ").replace("\r", " ")
+                + ".png",
+                output.getvalue(),
+            ),
+            "description": value[:250],
+        },
+    )
+    _ok(response, "pièce jointe")
+    return entry.get_absolute_url()
+
+
+def carnet_comment(cast, value):
+    """Feedback left by a teammate (the facilitateur) on a member's entry."""
+    entry = _carnet_entry(cast, "Une entrée commentée")
+    response = logged_in_client(cast["animateur"]).post(
+        reverse("carnets:comment_add", args=[entry.pk]), {"comment": value}
+    )
+    _ok(response, "retour sur une entrée")
+    return entry.get_absolute_url()
+
+
+def facilitator_steps(cast, value):
+    """The facilitator's carnet of a défi of the cast's team (the animateur
+    facilitates the team)."""
+    from community.carnets.views.facilitators import carnet_for_challenge
+
+    challenge = _challenge(cast)
+    if not challenge.teams.filter(pk=cast.team.pk).exists():
+        challenge.teams.add(cast.team)
+        challenge.save()
+    carnet = carnet_for_challenge(challenge)
+    step = carnet.steps.get(step=1)
+    data = {"step": 1, "etape-1-base_version": step.version}
+    for name in ("objectives", "timing", "materials", "happened", "improvements"):
+        data[f"etape-1-{name}"] = value
+    response = logged_in_client(cast["animateur"]).post(carnet.get_absolute_url(), data)
+    _ok(response, "carnet du facilitateur")
+    return carnet.get_absolute_url()
+
+
 def _discussion(cast):
     """A thread of the cast's restricted community (made once)."""
     if getattr(cast, "thread", None) is None:
@@ -424,6 +552,15 @@ WRITABLE_FIELDS = [
         150,
         proposal_review,
         "animateur",
+    ),
+    WritableField("carnet : entrée (titre, texte), sa page", 200, carnet_entry),
+    WritableField("carnet : entrée, page du carnet", 200, carnet_page),
+    WritableField("carnet : comparaison de deux versions", 200, carnet_history),
+    WritableField("carnet : question guide et présentation", 300, carnet_prompt),
+    WritableField("carnet : pièce jointe (nom, description)", 100, carnet_attachment),
+    WritableField("carnet : retour sur une entrée", 1000, carnet_comment),
+    WritableField(
+        "carnet du facilitateur : une étape", 1000, facilitator_steps, "animateur"
     ),
     WritableField("fil de discussion : titre et message", 200, thread_title_and_body),
     WritableField("réponse dans un fil", 10000, discussion_comment),

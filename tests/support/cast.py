@@ -525,6 +525,125 @@ def private_related_on_public_challenge(cast):
     ]
 
 
+def carnet_team(cast):
+    """A team of a public community whose facilitateur is the cast's member
+    (the animateur belongs to the community, not to the team); made once."""
+    if getattr(cast, "carnet_team", None) is None:
+        community = make_community(
+            CommunityAccess.PUBLIC, name=f"Carnets {cast.suffix}"
+        )
+        add_member(community, cast["member"])
+        add_member(community, cast["animateur"])
+        cast.carnet_team = make_team(
+            community,
+            name=f"Équipe carnet {cast.suffix}",
+            members=[(cast["member"], TeamRole.FACILITATEUR)],
+        )
+    return cast.carnet_team
+
+
+def _carnet_entry(cast, kind, visibility):
+    from community.carnets.editing import create_entry
+    from community.carnets.structure import carnet_for
+
+    return create_entry(
+        carnet_for(carnet_team(cast)),
+        user=cast["member"],
+        title=titled("Entrée de carnet", kind, cast),
+        body=f"Texte {token(kind, cast)}",
+        moment="before",
+        visibility=visibility,
+    )
+
+
+def team_carnet_entry(cast):
+    entry = _carnet_entry(cast, "CARNETEQUIPE", "equipe")
+    return Secret(
+        token("CARNETEQUIPE", cast),
+        "une entrée de carnet réservée à l'équipe",
+        entry.get_absolute_url(),
+        frozenset({"member"}),
+    )
+
+
+def community_carnet_entry(cast):
+    entry = _carnet_entry(cast, "CARNETCOMMU", "communaute")
+    return Secret(
+        token("CARNETCOMMU", cast),
+        "une entrée de carnet partagée avec l'e-communauté de l'équipe",
+        entry.get_absolute_url(),
+        frozenset({"member", "animateur"}),
+    )
+
+
+def members_carnet_entry(cast):
+    entry = _carnet_entry(cast, "CARNETMEMBRES", "membres")
+    return Secret(
+        token("CARNETMEMBRES", cast),
+        "une entrée de carnet partagée avec les membres connectés",
+        entry.get_absolute_url(),
+        frozenset(PERSONAS) - {"anonymous"},
+    )
+
+
+def secret_link_carnet_entry(cast):
+    """An entry opened by a secret link: whoever holds the link reads it
+    (not crawled: it is unguessable), nobody else beyond the team."""
+    from community.carnets.models import ShareLink
+
+    entry = _carnet_entry(cast, "CARNETLIEN", "equipe")
+    ShareLink.objects.create(carnet=entry.carnet, entry=entry, label="Direction")
+    return Secret(
+        token("CARNETLIEN", cast),
+        "une entrée de carnet ouverte par un lien secret",
+        entry.get_absolute_url(),
+        frozenset({"member"}),
+    )
+
+
+def revoked_link_carnet_entry(cast):
+    """An entry whose secret link was revoked: the crawl opens the link
+    (``URL_SOURCES`` lists revoked and expired links)."""
+    from django.utils import timezone
+
+    from community.carnets.models import ShareLink
+
+    entry = _carnet_entry(cast, "CARNETREVOQUE", "equipe")
+    ShareLink.objects.create(
+        carnet=entry.carnet, entry=entry, revoked_at=timezone.now()
+    )
+    return Secret(
+        token("CARNETREVOQUE", cast),
+        "une entrée de carnet dont le lien secret est révoqué",
+        entry.get_absolute_url(),
+        frozenset({"member"}),
+    )
+
+
+def facilitator_carnet(cast):
+    """The facilitator's carnet of a défi the cast's team works on (the
+    member facilitates the team): private to the défi's facilitateurs."""
+    from community.carnets.models import FacilitatorStep
+    from community.carnets.views.facilitators import carnet_for_challenge
+    from community.challenges.tests.utils import make_challenge
+
+    challenge = make_challenge(
+        f"Comment animer le défi {cast.suffix} ?", slug=f"defi-carnet-{cast.suffix}"
+    )
+    challenge.teams.add(carnet_team(cast))
+    challenge.save()
+    carnet = carnet_for_challenge(challenge)
+    FacilitatorStep.objects.filter(carnet=carnet, step=1).update(
+        objectives=titled("Objectifs", "FACILITATEUR", cast)
+    )
+    return Secret(
+        token("FACILITATEUR", cast),
+        "le carnet du facilitateur d'un défi",
+        carnet.get_absolute_url(),
+        frozenset({"member"}),
+    )
+
+
 SECRET_BUILDERS = [
     secret_community,
     restricted_team,
@@ -543,6 +662,12 @@ SECRET_BUILDERS = [
     secret_community_thread,
     team_thread,
     hidden_comment,
+    team_carnet_entry,
+    community_carnet_entry,
+    members_carnet_entry,
+    secret_link_carnet_entry,
+    revoked_link_carnet_entry,
+    facilitator_carnet,
 ]
 
 

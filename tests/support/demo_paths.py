@@ -133,3 +133,84 @@ def moderation_decision():
         return reverse("discussions:decide", args=["messages", comment.pk])
 
     return path
+
+
+CARNET_TEAM = "equipe-mobilites-rennes-2018"
+
+
+def carnet_route(name="carnet"):
+    """A route of the demo team's carnet (carnet, ecrire/, partage/…)."""
+
+    def path():
+        from django.urls import reverse
+
+        return reverse(f"carnets:{name}", args=[CARNET_TEAM])
+
+    return path
+
+
+def entry_route(name="entry", **kwargs):
+    """A route of the demo carnet's first collective synthesis."""
+
+    def path():
+        from django.urls import reverse
+
+        from community.carnets.models import Entry
+
+        entry = (
+            Entry.objects.filter(carnet__team__slug=CARNET_TEAM, kind="collective")
+            .order_by("pk")
+            .first()
+        )
+        return reverse(f"carnets:{name}", kwargs={"pk": entry.pk, **kwargs})
+
+    return path
+
+
+def secret_link():
+    """The demo's secret link (an entry opened to the collectivité's direction)."""
+
+    def path():
+        from community.carnets.models import ShareLink
+
+        return ShareLink.objects.get(label="La direction").get_absolute_url()
+
+    return path
+
+
+def share_link_revoke():
+    def path():
+        from community.carnets.models import ShareLink
+
+        return f"/communaute/carnets/liens/{ShareLink.objects.order_by('pk').first().pk}/revoquer/"
+
+    return path
+
+
+def facilitator_carnet(name="facilitator"):
+    """The facilitator's carnet of the demo team's défi."""
+
+    def path():
+        from django.urls import reverse
+
+        from community.challenges.models import ChallengePage
+
+        challenge = ChallengePage.objects.filter(teams__slug=CARNET_TEAM).first()
+        return reverse(f"carnets:{name}", args=[challenge.pk])
+
+    return path
+
+
+def carnet_overview(name="overview"):
+    """The organisers' overview of the 2018 édition's carnets."""
+
+    def path():
+        from django.urls import reverse
+
+        from community.events.models import EditionPage
+
+        return reverse(
+            f"carnets:{name}", args=[EditionPage.objects.get(slug="universite-2018").pk]
+        )
+
+    return path
