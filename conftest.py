@@ -41,3 +41,49 @@ def home_page(db):
     from home.models import HomePage
 
     return HomePage.objects.get()
+
+
+@pytest.fixture
+def template_strings(settings):
+    """A dict of template name -> template text, found before the files (a
+    locmem loader in front of the project's loaders) for this test."""
+    templates = {}
+    engine = settings.TEMPLATES[0]
+    options = dict(engine["OPTIONS"])
+    options["loaders"] = [
+        ("django.template.loaders.locmem.Loader", templates),
+        "django.template.loaders.filesystem.Loader",
+        "django.template.loaders.app_directories.Loader",
+    ]
+    settings.TEMPLATES = [{**engine, "APP_DIRS": False, "OPTIONS": options}]
+    return templates
+
+
+@pytest.fixture
+def page_section(template_strings):
+    """Register test sections on the pages' ``{% page_sections %}`` targets.
+
+    ``page_section(target, body, context=…, **options)`` registers a section
+    whose template is ``body`` (Django template text) and returns it; every
+    section is unregistered after the test."""
+    from home import sections
+
+    registered = []
+
+    def add(target, body, context=None, key=None, **options):
+        key = key or f"essai-{len(registered) + 1}"
+        name = f"tests/sections/{key}.html"
+        template_strings[name] = body
+        section = sections.register_section(
+            target,
+            key,
+            name,
+            context or (lambda request, obj: {}),
+            **{"title": f"Section d'essai {key}", **options},
+        )
+        registered.append((target, key))
+        return section
+
+    yield add
+    for target, key in registered:
+        sections.unregister_section(target, key)

@@ -49,7 +49,8 @@ def percentile(values, p):
 
 
 def make_documents(count, seed=42):
-    from search.documents import PUBLIC, SearchDocument, community
+    from community.members.policy import PUBLIC, community_token
+    from search.documents import SearchDocument
 
     rng = random.Random(seed)
     for n in range(count):
@@ -64,7 +65,7 @@ def make_documents(count, seed=42):
             themes=[rng.choice(["transitions-ecologiques", "democratie-citoyennete"])],
             site=rng.choice(SITES),
             year=rng.choice([2017, 2018, 2019]),
-            audience=[PUBLIC] if n % 5 else [community(n % 7)],
+            audience=[PUBLIC] if n % 5 else [community_token(n % 7)],
         )
 
 
@@ -110,12 +111,12 @@ def main():
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
+    from community.members.policy import AUTHENTICATED, PUBLIC, community_token
     from search.backends.base import SearchQuery
     from search.backends.database import DatabaseBackend
-    from search.documents import PUBLIC
 
     queries = make_queries(args.queries)
-    tokens = [PUBLIC, "auth", "c:1"]
+    tokens = [PUBLIC, AUTHENTICATED, community_token(1)]
     rows = []
 
     embedded = DatabaseBackend()

@@ -45,6 +45,24 @@ def boolean(name, default=False):
     return _fail(name, value, "un booléen (true/false, 1/0)")
 
 
+def integer(name, default=None, minimum=0):
+    """A whole number ≥ ``minimum``; required when ``default`` is None."""
+    value = _env.str(name, default=None)
+    if value is None or value.strip() == "":
+        if default is None:
+            raise ImproperlyConfigured(
+                f"La variable d'environnement {name} est obligatoire et n'est pas définie."
+            )
+        return default
+    try:
+        number = int(value.strip())
+    except ValueError:
+        number = None
+    if number is None or number < minimum:
+        _fail(name, value, f"un nombre entier supérieur ou égal à {minimum}")
+    return number
+
+
 def string_list(name, default=()):
     value = _env.str(name, default=None)
     if value is None:

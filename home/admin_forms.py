@@ -1,36 +1,17 @@
-"""The admin form of every page of the site (``base_form_class``).
+"""The image form of the Wagtail admin (single and multiple upload)."""
 
-Wagtail accepts a go-live date in the past and then publishes at once, which
-an editor who meant to schedule does not expect: the form refuses it with a
-French sentence. A date already stored (a page that went live as scheduled)
-is not checked again when the page is edited.
-"""
+from wagtail.images.forms import BaseImageForm
 
-from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
-
-from wagtail.admin.forms import WagtailAdminPageForm
-
-PAST_GO_LIVE = _(
-    "La date de publication programmée est déjà passée : choisissez une date et "
-    "une heure à venir, ou videz le champ pour publier tout de suite."
-)
+from .uploads import check_image_pixels
 
 
-def refuse_past_go_live(form):
-    go_live_at = form.cleaned_data.get("go_live_at")
-    if (
-        go_live_at
-        and "go_live_at" in form.changed_data
-        and go_live_at <= timezone.now()
-    ):
-        form.add_error("go_live_at", PAST_GO_LIVE)
+class ImageForm(BaseImageForm):
+    """Wagtail's form; its field already refuses images over
+    ``WAGTAILIMAGES_MAX_IMAGE_PIXELS``, and this checks again with the site's
+    own helper (``home.uploads``), the one avatars and attachments use."""
 
-
-class PageForm(WagtailAdminPageForm):
-    """Wagtail's page form, plus a go-live date that must lie ahead."""
-
-    def clean(self):
-        cleaned_data = super().clean()
-        refuse_past_go_live(self)
-        return cleaned_data
+    def clean_file(self):
+        uploaded = self.cleaned_data.get("file")
+        if uploaded and "file" in self.changed_data:
+            check_image_pixels(uploaded)
+        return uploaded

@@ -9,6 +9,10 @@ class HomeConfig(AppConfig):
     verbose_name = _("Accueil et pages génériques")
 
     def ready(self):
+        # Plug this app into the registries (see the README's « Architecture »);
+        # no module registers anything on import.
+        from . import search_adapters
         from .jobs import register_jobs
 
+        search_adapters.register()
         register_jobs()

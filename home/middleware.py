@@ -70,11 +70,49 @@ class ContentSecurityPolicyMiddleware:
         return response
 
 
+# PostgreSQL error classes that mean the server is gone or refuses
+# connections (SQLSTATE class 08, shutdown, starting up, too many connections);
+# psycopg gives no SQLSTATE at all when the connection itself broke.
+POSTGRES_UNAVAILABLE = ("08", "57P01", "57P02", "57P03", "53300")
+# SQLite: the file is locked by a writer, cannot be opened or read.
+SQLITE_UNAVAILABLE = ("SQLITE_BUSY", "SQLITE_LOCKED", "SQLITE_CANTOPEN", "SQLITE_IOERR")
+SQLITE_UNAVAILABLE_MESSAGES = (
+    "database is locked",
+    "unable to open database",
+    "disk i/o error",
+)
+
+
+def is_database_unavailable(exception):
+    """Whether ``exception`` says the database cannot be reached (a lost or
+    refused connection), rather than that one statement failed (bad input,
+    a statement timeout, a bug), which stays an error of its own."""
+    if isinstance(exception, InterfaceError):
+        return True
+    if not isinstance(exception, OperationalError):
+        return False
+    cause = exception.__cause__
+    if cause is None:
+        return False
+    module = type(cause).__module__
+    if module.startswith("psycopg"):
+        sqlstate = getattr(cause, "sqlstate", None)
+        return sqlstate is None or sqlstate.startswith(POSTGRES_UNAVAILABLE)
+    if module == "sqlite3":
+        name = getattr(cause, "sqlite_errorname", None) or ""
+        if name:
+            return name.startswith(SQLITE_UNAVAILABLE)
+        return str(cause).lower().startswith(SQLITE_UNAVAILABLE_MESSAGES)
+    return False
+
+
 class DatabaseUnavailableMiddleware:
     """A lost database connection becomes a French 503 page, not a 500.
 
     The page is rendered without context processors (they query the
-    database) and asks clients to retry; the next request reconnects.
+    database) and asks clients to retry; the next request reconnects. Any
+    other database error (a value the database refuses, a statement timeout)
+    is not an outage: it goes on to Django's 500 handling and its log.
     """
 
     RETRY_AFTER_SECONDS = 30
@@ -86,7 +124,7 @@ class DatabaseUnavailableMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request, exception):
-        if not isinstance(exception, OperationalError | InterfaceError):
+        if not is_database_unavailable(exception):
             return None
         logger.warning("Base de données indisponible : %s", exception)
         for connection in connections.all(initialized_only=True):

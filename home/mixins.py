@@ -7,8 +7,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
-from .admin_forms import PageForm
 from .blocks import RICH_TEXT_FEATURES
+from .page_forms import PageForm
 from .pagination import paginate
 
 

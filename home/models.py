@@ -9,9 +9,9 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from .admin_forms import PageForm
 from .blocks import RICH_TEXT_FEATURES, BodyBlock
 from .choices import AccessibilityStatus
+from .page_forms import PageForm
 
 
 class Theme(index.Indexed, models.Model):

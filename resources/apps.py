@@ -9,6 +9,9 @@ class ResourcesConfig(AppConfig):
     verbose_name = _("Ressources")
 
     def ready(self):
-        from . import search_adapters, signals  # noqa: F401 (registers the adapters)
+        # Plug this app into the registries (see the README's « Architecture »);
+        # no module registers anything on import.
+        from . import search_adapters, signals
 
+        search_adapters.register()
         signals.connect()

@@ -4,6 +4,12 @@ Pure functions: they read a file object and return an ``Extraction``; the
 background task in ``tasks.py`` stores the result. Nothing here raises on a
 malformed file: any parser error becomes a FAILED extraction with a message
 an editor can act on.
+
+Work is bounded before any parser runs: DOCX and ODT archives are checked by
+``home.uploads`` (member count, expanded size) and their XML, which the
+parsers load whole into memory, by ``MAX_XML_SIZE``; PDF streams decompress
+within pypdf's limits lowered to ``MAX_PDF_STREAM``, and pages are read only
+until ``MAX_TEXT_LENGTH`` characters are gathered.
 """
 
 import io
@@ -11,7 +17,11 @@ import logging
 import zipfile
 from dataclasses import dataclass
 
+from django.core.exceptions import ValidationError
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
+
+from home.uploads import archive_members
 
 from .choices import ExtractionStatus
 
@@ -19,6 +29,23 @@ logger = logging.getLogger(__name__)
 
 # Enough for search; a 20 MB upload can hold far more text than is useful.
 MAX_TEXT_LENGTH = 500_000
+# XML parts are parsed whole (about 20 bytes of memory per byte of XML); 8 MB
+# of Word or OpenDocument XML hold far more than MAX_TEXT_LENGTH characters.
+MAX_XML_SIZE = 8 * 1024 * 1024
+MAX_PDF_STREAM = 32 * 1024 * 1024
+MAX_PDF_PAGES = 3000
+# pypdf's own bounds (75 MB each by default), lowered to MAX_PDF_STREAM.
+PDF_LIMITS = (
+    "maximum_declared_stream_length",
+    "array_based_stream_maximum_output_length",
+    "jbig2_maximum_output_length",
+    "lzw_maximum_output_length",
+    "run_length_maximum_output_length",
+    "zlib_maximum_output_length",
+    "brotli_maximum_output_length",
+    "image_maximum_buffer_size",
+)
+ARCHIVE_FORMATS = {"docx", "odt"}
 
 
 @dataclass
@@ -29,12 +56,59 @@ class Extraction:
 
 
 def _pdf_text(data):
-    from pypdf import PdfReader
+    from pypdf import PdfReader, apply_configuration
+    from pypdf.errors import LimitReachedError
 
-    reader = PdfReader(io.BytesIO(data))
+    limits = dict.fromkeys(PDF_LIMITS, MAX_PDF_STREAM)
+    with apply_configuration(**limits):
+        try:
+            return _pdf_pages_text(PdfReader(io.BytesIO(data)))
+        except LimitReachedError as error:
+            raise ValidationError(
+                _(
+                    "Une partie du PDF dépasse %(max)s une fois décompressée : "
+                    "la lecture s'arrête là."
+                ),
+                code="pdf_too_large",
+                params={"max": filesizeformat(MAX_PDF_STREAM)},
+            ) from error
+
+
+def _pdf_pages_text(reader):
+    """The pages' text, until MAX_TEXT_LENGTH characters or MAX_PDF_PAGES."""
     if reader.is_encrypted:
         reader.decrypt("")
-    return "\n".join(page.extract_text() or "" for page in reader.pages)
+    parts, length = [], 0
+    for number, page in enumerate(reader.pages):
+        if number >= MAX_PDF_PAGES or length >= MAX_TEXT_LENGTH:
+            break
+        # pypdf's text extraction swallows its own limits (an empty page);
+        # reading the content stream first says when one was reached.
+        page.get_contents()
+        text = page.extract_text() or ""
+        parts.append(text)
+        length += len(text)
+    return "\n".join(parts)
+
+
+def _check_archive(data):
+    """Raise ``ValidationError`` unless the archive is within the bounds of
+    ``home.uploads`` and its XML within ``MAX_XML_SIZE``."""
+    members = archive_members(io.BytesIO(data))
+    xml = sum(
+        member.file_size
+        for member in members
+        if member.filename.endswith((".xml", ".rels"))
+    )
+    if xml > MAX_XML_SIZE:
+        raise ValidationError(
+            _(
+                "Son texte occuperait %(size)s une fois décompressé : la lecture "
+                "s'arrête à %(max)s."
+            ),
+            code="archive_too_large",
+            params={"size": filesizeformat(xml), "max": filesizeformat(MAX_XML_SIZE)},
+        )
 
 
 def _docx_text(data):
@@ -100,7 +174,20 @@ def extract_text(data, extension):
             % {"ext": extension},
         )
     try:
+        if extension in ARCHIVE_FORMATS:
+            _check_archive(data)
         text = extractor(data)
+    except ValidationError as error:  # over a limit: said as such
+        logger.warning("Text extraction refused (%s): %s", extension, error)
+        return Extraction(
+            ExtractionStatus.FAILED,
+            message=" ".join(error.messages)
+            + " "
+            + _(
+                "Le document est bien enregistré, mais son texte n'est pas "
+                "consultable dans la recherche."
+            ),
+        )
     except (Exception, zipfile.BadZipFile) as error:  # any parser error, never a 500
         logger.warning("Text extraction failed (%s): %s", extension, error)
         return Extraction(

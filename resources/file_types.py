@@ -3,8 +3,9 @@
 Wagtail checks the extension and the size only: an HTML page renamed
 ``programme.pdf`` would be served to readers as a PDF. ``filetype`` reads the
 signature; ZIP-based formats (Office Open XML, OpenDocument) are confirmed by
-the part that defines them, read with :mod:`zipfile`; text formats must be
-text, and not markup a browser could run.
+the part that defines them, read with :mod:`zipfile` once ``home.uploads``
+has bounded the archive (member count, expanded size: no archive bomb is
+unpacked); text formats must be text, and not markup a browser could run.
 """
 
 import codecs
@@ -14,6 +15,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 import filetype
+
+from home.uploads import ARCHIVE_MAX_EXPANDED, archive_members, iter_member
 
 # Extension → the ZIP member that proves the format.
 ZIP_FORMATS = {
@@ -52,17 +55,35 @@ def _looks_like_markup(head):
     return start.startswith(MARKUP_STARTS)
 
 
+# What a damaged, encrypted or exotic archive raises while it is read.
+ZIP_ERRORS = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    OSError,
+    EOFError,
+    RuntimeError,
+    NotImplementedError,
+    ValueError,
+)
+
+
 def _is_zip_format(uploaded, extension):
+    """Whether ``uploaded`` is an archive of the ``extension`` format; raise
+    ``ValidationError`` (from ``home.uploads``) for an archive bomb."""
     try:
+        members = archive_members(uploaded)
+        if extension != "zip":
+            return ZIP_FORMATS[extension] in {member.filename for member in members}
+        # A plain ZIP: every member's checksum, read within the bound.
         with zipfile.ZipFile(uploaded) as archive:
-            names = set(archive.namelist())
-            if extension == "zip":
-                return archive.testzip() is None
-    except (zipfile.BadZipFile, OSError, EOFError):
+            for member in members:
+                for _chunk in iter_member(archive, member, ARCHIVE_MAX_EXPANDED):
+                    pass
+        return True
+    except ZIP_ERRORS:
         return False
     finally:
         uploaded.seek(0)
-    return ZIP_FORMATS[extension] in names
 
 
 def _is_text(head):

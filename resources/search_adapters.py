@@ -1,43 +1,19 @@
 """What the resources app gives to the site search: its documents (pages are
-indexed by the search app's generic page adapter). The extracted text of the
-file is searched with the metadata."""
+indexed by the search app's generic page adapter), found by those who may read
+their collection (the policy's rule for Wagtail documents). The extracted text
+of the file is searched with the metadata. ``register()`` is called from
+``ResourcesConfig.ready()``."""
 
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.models import CollectionViewRestriction
-
 from home.dates import as_datetime
-from search import documents as docs
-from search.registry import SearchAdapter, register
+from search import registry
+from search.documents import SearchDocument
 
 from .models import ResourceDocument
 
 
-def collection_audience(collection):
-    """Audience of a collection from its own and its ancestors' restrictions."""
-    paths = [collection.path[:n] for n in range(4, len(collection.path) + 1, 4)]
-    restrictions = CollectionViewRestriction.objects.filter(
-        collection__path__in=paths
-    ).prefetch_related("groups")
-    audience = {docs.PUBLIC}
-    for restriction in restrictions:
-        if restriction.restriction_type == CollectionViewRestriction.LOGIN:
-            if docs.PUBLIC in audience:
-                audience = {docs.AUTHENTICATED}
-        elif restriction.restriction_type == CollectionViewRestriction.GROUPS:
-            groups = {docs.group(g.pk) for g in restriction.groups.all()}
-            audience = (
-                groups
-                if audience & {docs.PUBLIC, docs.AUTHENTICATED}
-                else audience & groups
-            )
-        else:  # password: only its form opens it
-            return []
-    return sorted(audience)
-
-
-@register
-class DocumentAdapter(SearchAdapter):
+class DocumentAdapter(registry.SearchAdapter):
     model = ResourceDocument
     type = "document"
     type_label = _("Document")
@@ -48,10 +24,7 @@ class DocumentAdapter(SearchAdapter):
         )
 
     def document(self, obj):
-        audience = collection_audience(obj.collection)
-        if not audience:
-            return None
-        return docs.SearchDocument(
+        return SearchDocument(
             key=self.key(obj),
             type=self.type,
             type_label=str(self.type_label),
@@ -72,5 +45,32 @@ class DocumentAdapter(SearchAdapter):
             date=as_datetime(obj.date) or obj.created_at,
             themes=[theme.slug for theme in obj.themes.all()],
             year=(obj.date or obj.created_at.date()).year,
-            audience=audience,
+        )
+
+
+def reindex_documents_under(sender, instance, **kwargs):
+    """A view restriction on a collection changes who finds its documents."""
+    from wagtail.models import Collection
+
+    from search.sync import enqueue
+
+    collection = Collection.objects.filter(pk=instance.collection_id).first()
+    if collection is not None:
+        documents = ResourceDocument.objects.filter(
+            collection__path__startswith=collection.path
+        ).only("pk")
+        enqueue([registry.key_for(document) for document in documents])
+
+
+def register():
+    from django.db.models.signals import post_delete, post_save
+
+    from wagtail.models import CollectionViewRestriction
+
+    registry.register(DocumentAdapter)
+    for signal in (post_save, post_delete):
+        signal.connect(
+            reindex_documents_under,
+            sender=CollectionViewRestriction,
+            dispatch_uid=f"search_documents_restricted_{signal is post_save}",
         )

@@ -9,6 +9,10 @@ class SearchConfig(AppConfig):
     verbose_name = _("Recherche")
 
     def ready(self):
-        from . import sync
+        # Plug this app into the registries (see the README's « Architecture »);
+        # no module registers anything on import. Wagtail pages are indexed
+        # by the page adapter; the apps register the rest (see registry.py).
+        from . import registry, sync
 
+        registry.register(registry.PageAdapter)
         sync.connect()

@@ -3,34 +3,15 @@
 from dataclasses import dataclass, field
 from datetime import datetime
 
-PUBLIC = "public"
-AUTHENTICATED = "auth"
-
-
-def community(pk):
-    return f"c:{pk}"
-
-
-def team(pk):
-    return f"t:{pk}"
-
-
-def user(pk):
-    return f"u:{pk}"
-
-
-def group(pk):
-    return f"g:{pk}"
-
 
 @dataclass
 class SearchDocument:
     """One searchable item and who may see it.
 
-    ``audience`` lists the principals allowed to find it: ``public``,
-    ``auth`` (any logged-in member), ``c:<id>`` (members of a community),
-    ``t:<id>`` (members of a team), ``u:<id>`` (one member), ``g:<id>`` (a group).
-    An item whose audience is empty is found by superusers only.
+    ``audience`` lists the tokens of those allowed to find it, set by the
+    registry from the permission policy (see ``registry.SearchAdapter.indexed``);
+    a searcher finds the item when one of their tokens is in it. Search reads
+    tokens as opaque strings: the policy owns their vocabulary.
     """
 
     key: str
@@ -44,18 +25,4 @@ class SearchDocument:
     site: str = ""
     year: int | None = None
     communities: list[int] = field(default_factory=list)
-    audience: list[str] = field(default_factory=lambda: [PUBLIC])
-
-
-def principal_tokens(principals):
-    """The audience tokens a user with these policy principals carries."""
-    if not principals.authenticated:
-        return [PUBLIC]
-    return [
-        PUBLIC,
-        AUTHENTICATED,
-        user(principals.user_id),
-        *(community(pk) for pk in principals.communities),
-        *(team(pk) for pk in principals.teams),
-        *(group(pk) for pk in principals.groups),
-    ]
+    audience: list[str] = field(default_factory=list)

@@ -1,35 +1,48 @@
-"""What is searchable: every app registers adapters for its models here.
+"""What is searchable and who may find it: apps register here, from their
+``AppConfig.ready()``; ``search`` imports no domain app.
 
-An adapter turns one object into a ``SearchDocument`` (or ``None`` when the
-object must not be found at all: a draft, a hidden or deleted item) and lists
-the objects to index. Wagtail pages need nothing: ``PageAdapter`` indexes every
-live page, taking its audience from Wagtail's page privacy, its text from its
-``search_fields``, and optional facets from a ``search_facets()`` method.
+- **Adapters.** An adapter turns one object into a ``SearchDocument`` (or
+  ``None`` when the object must not be found at all: a hidden or deleted item)
+  and lists the objects to index. Wagtail pages need nothing: ``PageAdapter``
+  indexes every live page, its text from its ``search_fields`` and optional
+  facets from a ``search_facets()`` method. Other models register one::
 
-Other models register an adapter from their app's ``ready()``::
+      from search import registry
 
-    from search.registry import SearchAdapter, register
+      class DocumentAdapter(registry.SearchAdapter):
+          model = ResourceDocument
+          type = "document"
+          type_label = _("Document")
 
-    @register
-    class DocumentAdapter(SearchAdapter):
-        model = ResourceDocument
-        type = "document"
-        type_label = _("Document")
+          def document(self, obj): ...
 
-        def document(self, obj): ...
+      def register():  # called from the app's ready()
+          registry.register(DocumentAdapter)
 
-``search`` imports no domain model: apps point at it, never the reverse.
+- **Audiences.** Adapters never say who may find an object: the permission
+  policy does, through ``register_audience_provider()`` — the tokens a
+  searcher carries, and an object's audience (those who may view it, or with
+  ``found_by = KNOW`` those who may know it exists). Tokens are opaque strings
+  here; an object whose audience is empty is not indexed.
+- **Facet labels.** Facet values are slugs and ids; apps name them with
+  ``register_facet_labels(facet, provider)``.
 """
 
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.html import strip_tags
 from django.utils.text import slugify
 
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page
 from wagtail.search import index
 
 from . import documents as docs
 
+VIEW = "view"  # found by those who may view the object
+KNOW = "know"  # found by those who may know it exists (a restricted community)
+
 _adapters = {}
+_audience_provider = None
+_facet_labels = {}
 
 
 def key_for(obj):
@@ -41,22 +54,88 @@ class SearchAdapter:
     model = None
     type = ""
     type_label = ""
+    found_by = VIEW
 
     def queryset(self):
         """Every object that may be indexed (``document`` still decides)."""
         return self.model._default_manager.all()
 
     def document(self, obj):
+        """The object's document, its audience left to the policy."""
         raise NotImplementedError
 
     def key(self, obj):
         return key_for(obj)
+
+    def indexed(self, obj):
+        """What the index holds for ``obj``: its document with the audience
+        the policy gives it, or None when nobody may find it."""
+        document = self.document(obj)
+        if document is None:
+            return None
+        document.audience = audience_of(obj, self.found_by)
+        return document if document.audience else None
 
 
 def register(adapter_class):
     adapter = adapter_class()
     _adapters[adapter.model._meta.label_lower] = adapter
     return adapter_class
+
+
+def register_audience_provider(*, searcher_tokens, audience, known_audience, batch):
+    """Who may find what, from the permission policy:
+
+    - ``searcher_tokens(user)``: the tokens a searcher carries;
+    - ``audience(obj)`` / ``known_audience(obj)``: the tokens of those who may
+      view ``obj`` / know it exists;
+    - ``batch()``: a context manager under which many audiences are computed
+      (indexing everything) and shared state may be read once.
+    """
+    global _audience_provider
+    _audience_provider = {
+        "searcher_tokens": searcher_tokens,
+        VIEW: audience,
+        KNOW: known_audience,
+        "batch": batch,
+    }
+
+
+def _provider():
+    if _audience_provider is None:
+        raise ImproperlyConfigured(
+            "No search audience provider: the permission policy registers one "
+            "from its app's ready() (search.registry.register_audience_provider)."
+        )
+    return _audience_provider
+
+
+def searcher_tokens(user):
+    return list(_provider()["searcher_tokens"](user))
+
+
+def audience_of(obj, found_by=VIEW):
+    return sorted(_provider()[found_by](obj))
+
+
+def batch():
+    return _provider()["batch"]()
+
+
+def register_facet_labels(facet, provider):
+    """``provider(values, user) -> {value: label}`` names a facet's values for
+    ``user``; a value it maps to ``None`` is not shown (an id the searcher may
+    not know). Values no provider names are shown as they are."""
+    _facet_labels.setdefault(facet, [])
+    if provider not in _facet_labels[facet]:
+        _facet_labels[facet].append(provider)
+
+
+def facet_labels(facet, values, user):
+    labels = {}
+    for provider in _facet_labels.get(facet, []):
+        labels.update(provider(values, user))
+    return labels
 
 
 def adapters():
@@ -81,7 +160,7 @@ def document_for_key(key):
     adapter, obj = resolve(key)
     if obj is None:
         return None
-    return adapter.document(obj)
+    return adapter.indexed(obj)
 
 
 def text_of(obj, field_name):
@@ -102,51 +181,18 @@ def text_of(obj, field_name):
     return strip_tags(str(value))
 
 
-def audience_for_page(page, restrictions):
-    """Audience tokens of a page from its branch's view restrictions (a
-    password restriction hides it from search: only its form can open it)."""
-    applicable = [r for r in restrictions if page.path.startswith(r.page.path)]
-    if not applicable:
-        return [docs.PUBLIC]
-    audiences = []
-    for restriction in applicable:
-        if restriction.restriction_type == PageViewRestriction.LOGIN:
-            audiences.append({docs.AUTHENTICATED})
-        elif restriction.restriction_type == PageViewRestriction.GROUPS:
-            audiences.append({docs.group(g.pk) for g in restriction.groups.all()})
-        else:
-            return []
-    # Every restriction must be passed: intersect (login ∩ groups = groups).
-    result = audiences[0]
-    for other in audiences[1:]:
-        if docs.AUTHENTICATED in result:
-            result = other
-        elif docs.AUTHENTICATED not in other:
-            result = result & other
-    return sorted(result)
-
-
 class PageAdapter(SearchAdapter):
     model = Page
 
     def queryset(self):
         return Page.objects.live().filter(depth__gt=1).specific().order_by("path")
 
-    def restrictions(self):
-        return list(
-            PageViewRestriction.objects.select_related("page").prefetch_related(
-                "groups"
-            )
-        )
+    def indexed(self, obj):
+        return super().indexed(obj.specific)  # a page type's own rule decides
 
-    def document(self, obj, restrictions=None):
+    def document(self, obj):
         page = obj.specific
         if not page.live or page.depth <= 1:
-            return None
-        audience = audience_for_page(
-            page, self.restrictions() if restrictions is None else restrictions
-        )
-        if not audience:
             return None
         body = []
         for field in getattr(page, "search_fields", []):
@@ -170,8 +216,4 @@ class PageAdapter(SearchAdapter):
             site=facets.get("site", ""),
             year=facets.get("year", date.year if date else None),
             communities=facets.get("communities", []),
-            audience=audience,
         )
-
-
-register(PageAdapter)

@@ -1,7 +1,8 @@
 """The one search interface of the product.
 
 Reading: ``search(user, query)`` and ``suggest(user, prefix)`` always filter
-by the user's principals (from the members policy). Writing: ``index_keys``
+by the tokens the user carries (from the permission policy, through
+``registry.register_audience_provider``). Writing: ``index_keys``
 updates the embedded index — the index of record — and, when Elasticsearch is
 the configured back end, the cluster too; a failed cluster write is queued in
 ``PendingIndexOperation`` and replayed when the cluster answers again (by the
@@ -19,11 +20,8 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from community.members import policy
-
 from . import registry
 from .backends.database import DatabaseBackend
-from .documents import principal_tokens
 from .models import PendingIndexOperation
 
 logger = logging.getLogger(__name__)
@@ -51,11 +49,8 @@ def cluster_errors():
 
 
 def tokens_for(user):
-    """None for superusers (everything searchable), else their audience tokens."""
-    principals = policy.principals(user)
-    if principals.superuser:
-        return None
-    return principal_tokens(principals)
+    """The tokens ``user`` carries: they find what has one in its audience."""
+    return registry.searcher_tokens(user)
 
 
 def search(user, query):
@@ -87,12 +82,13 @@ def index_keys(keys):
     """Bring the index in line with the database for these keys."""
     keys = list(dict.fromkeys(keys))
     upserts, deletes = [], []
-    for key in keys:
-        document = registry.document_for_key(key)
-        if document is None:
-            deletes.append(key)
-        else:
-            upserts.append(document)
+    with registry.batch():
+        for key in keys:
+            document = registry.document_for_key(key)
+            if document is None:
+                deletes.append(key)
+            else:
+                upserts.append(document)
     database = DatabaseBackend()
     database.upsert(upserts)
     database.delete(deletes)
@@ -132,9 +128,10 @@ def replay_pending(limit=500):
     if not pending or not elasticsearch_enabled():
         return 0
     upserts, deletes = [], []
-    for key in pending:
-        document = registry.document_for_key(key)
-        (upserts.append(document) if document else deletes.append(key))
+    with registry.batch():
+        for key in pending:
+            document = registry.document_for_key(key)
+            (upserts.append(document) if document else deletes.append(key))
     try:
         backend = elasticsearch_backend()
         backend.upsert(upserts)
@@ -184,16 +181,10 @@ def schedule_replay():
 
 def all_documents():
     """Every document that should be in the index, from every adapter."""
-    for adapter in registry.adapters():
-        if isinstance(adapter, registry.PageAdapter):
-            restrictions = adapter.restrictions()
-            for page in adapter.queryset().iterator(chunk_size=200):
-                document = adapter.document(page, restrictions)
-                if document is not None:
-                    yield document
-        else:
+    with registry.batch():
+        for adapter in registry.adapters():
             for obj in adapter.queryset().iterator(chunk_size=200):
-                document = adapter.document(obj)
+                document = adapter.indexed(obj)
                 if document is not None:
                     yield document
 

@@ -3,8 +3,10 @@
 Page publish/unpublish/delete/move and view-restriction changes, and saves and
 deletes of every registered model, enqueue an indexing task once the
 transaction commits (nothing is indexed for a rolled-back write). Membership
-changes need no reindexing: documents carry community/team ids and searches
-filter by the searcher's principals at query time.
+changes need no reindexing: documents carry audience tokens (community, team,
+group ids…) and searches filter by the searcher's tokens at query time. An app
+whose objects' audience depends on another object (sessions on their édition)
+connects its own reindexing in its ``search_adapters.register()``.
 """
 
 from django.db import transaction

@@ -6,13 +6,14 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from community.members import policy
-from community.members.choices import Territory
-from community.members.models import Community
-from home.models import Theme
-
-from . import service
-from .backends.base import FACETS, MAX_QUERY_LENGTH, SearchQuery, plain
+from . import registry, service
+from .backends.base import (
+    FACETS,
+    MAX_QUERY_LENGTH,
+    MAX_QUERY_WORDS,
+    SearchQuery,
+    plain,
+)
 
 PER_PAGE = 10
 
@@ -31,34 +32,22 @@ def query_from(request):
     )
 
 
-def note_a_cut_query(request, results):
+def note_a_cut_query(request, query, results):
     """Say so when a long query was cut (SearchQuery keeps its beginning)."""
-    if len(" ".join(request.GET.get("q", "").split())) > MAX_QUERY_LENGTH:
+    if " ".join(request.GET.get("q", "").split()) != query.text:
         cut = _(
-            "Votre recherche dépassait %(max)s caractères : seuls les %(max)s "
-            "premiers ont été pris en compte."
-        ) % {"max": MAX_QUERY_LENGTH}
+            "Votre recherche était trop longue : seuls ses %(words)s premiers mots, "
+            "et %(max)s caractères au plus, ont été pris en compte."
+        ) % {"words": MAX_QUERY_WORDS, "max": MAX_QUERY_LENGTH}
         results.notice = " ".join(filter(None, [results.notice, cut]))
 
 
 def facet_labels(results, user):
-    """Readable names for facet values; community names only for communities
-    the searcher may know (facet values already come from visible items)."""
+    """Readable names for facet values, from the apps that registered them
+    (``registry.register_facet_labels``): for instance community names, only
+    for the communities the searcher may know (facet values already come from
+    visible items)."""
     facets = results.facets
-    themes = dict(Theme.objects.values_list("slug", "name"))
-    community_ids = [int(v) for v in facets.get("community", {}) if v.isdigit()]
-    communities = dict(
-        policy.known_to(
-            Community.objects.filter(pk__in=community_ids), user
-        ).values_list("pk", "name")
-    )
-    labels = {
-        "type": facets.get("type_labels", {}),
-        "theme": themes,
-        "site": dict(Territory.choices),
-        "year": {},
-        "community": {str(pk): name for pk, name in communities.items()},
-    }
     titles = {
         "type": _("Type de contenu"),
         "theme": _("Thème"),
@@ -68,10 +57,15 @@ def facet_labels(results, user):
     }
     groups = []
     for name in FACETS:
+        counts = facets.get(name, {})
+        if name == "type":
+            labels = facets.get("type_labels", {})
+        else:
+            labels = registry.facet_labels(name, list(counts), user)
         values = [
-            (value, str(labels[name].get(value, value)), count)
-            for value, count in facets.get(name, {}).items()
-            if name != "community" or value in labels["community"]
+            (value, str(labels.get(value, value)), count)
+            for value, count in counts.items()
+            if labels.get(value, value) is not None
         ]
         if values:
             groups.append((name, titles[name], values))
@@ -81,7 +75,7 @@ def facet_labels(results, user):
 def search(request):
     query = query_from(request)
     results = service.search(request.user, query)
-    note_a_cut_query(request, results)
+    note_a_cut_query(request, query, results)
     base = {"q": query.text, **query.filters}
     if query.sort != "relevance":
         base["sort"] = query.sort
@@ -134,7 +128,7 @@ def search(request):
 def search_api(request):
     query = query_from(request)
     results = service.search(request.user, query)
-    note_a_cut_query(request, results)
+    note_a_cut_query(request, query, results)
     return JsonResponse(
         {
             "count": results.total,
@@ -163,7 +157,7 @@ def search_api(request):
 
 
 def suggestions(request):
-    prefix = request.GET.get("q", "")[:100]
+    prefix = " ".join(request.GET.get("q", "").split()[:MAX_QUERY_WORDS])[:100]
     hits = service.suggest(request.user, prefix) if len(prefix.strip()) >= 2 else []
     return JsonResponse(
         {

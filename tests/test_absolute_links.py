@@ -115,11 +115,12 @@ def test_feeds(client, base_url, path):
     assert_all_on_base(links)
 
 
-def test_project_emails(mailoutbox, base_url):
+def test_project_emails(mailoutbox, base_url, django_capture_on_commit_callbacks):
     community = make_community(name="Liens absolus")
     animatrice = make_user("animatrice-liens")
     add_member(community, animatrice, MembershipRole.ANIMATEUR)
-    invite(community, "invitee@example.org", animatrice)
+    with django_capture_on_commit_callbacks(execute=True):
+        invite(community, "invitee@example.org", animatrice)
     [mail] = mailoutbox
     assert_all_on_base(absolute_links(mail.body))
 
@@ -163,7 +164,9 @@ def test_icalendar_urls_and_the_private_link(client, base_url):
     assert f"{BASE}/evenements/agenda/{token}.ics" in page
 
 
-def test_scheduled_publishing_email(mailoutbox, base_url):
+def test_scheduled_publishing_email(
+    mailoutbox, base_url, django_capture_on_commit_callbacks
+):
     from datetime import timedelta
     from unittest import mock
 
@@ -178,7 +181,10 @@ def test_scheduled_publishing_email(mailoutbox, base_url):
     page.go_live_at = timezone.now() + timedelta(minutes=1)
     page.save_revision(user=editor).publish(user=editor)
     later = timezone.now() + timedelta(minutes=2)
-    with mock.patch("django.utils.timezone.now", return_value=later):
+    with (
+        mock.patch("django.utils.timezone.now", return_value=later),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
         scheduler.run_due(later)
     [mail] = mailoutbox
     assert f"{BASE}/liens/" in mail.body

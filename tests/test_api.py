@@ -73,3 +73,48 @@ def test_documents_of_private_collections_are_not_listed(client):
     assert "Programme public" in titles
     assert "Compte rendu interne" not in titles
     assert "Notes internes" not in titles
+
+
+NUMBER_30_DIGITS = "9" * 30
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        (f"/api/v2/pages/?offset={NUMBER_30_DIGITS}", "offset doit être un entier"),
+        ("/api/v2/pages/?offset=-1", "offset doit être un entier"),
+        ("/api/v2/pages/?search=a&search_operator=xor", "search_operator vaut"),
+        ("/api/v2/pages/?search=%00", "« search » contient un caractère nul"),
+        ("/api/v2/documents/?search=%00", "« search » contient un caractère nul"),
+        ("/api/v2/images/?search=%00", "« search » contient un caractère nul"),
+        ("/api/v2/pages/?locale=%00", "« locale » contient un caractère nul"),
+        ("/api/v2/pages/find/?html_path=/%00", "« html_path » contient"),
+        ("/api/v2/documents/?title=a%00b", "« title » contient un caractère nul"),
+    ],
+)
+def test_bad_parameters_get_a_400_with_a_message(client, url, message):
+    response = client.get(url)
+    assert response.status_code == 400
+    assert message in response.json()["message"]
+
+
+@pytest.mark.parametrize("endpoint", ["pages", "documents", "images"])
+@pytest.mark.parametrize(
+    "search",
+    ['a"b', "l'innovation (publique) NOT * ^ : -x", "« » — …", "a" * 300, "x " * 150],
+)
+def test_search_reads_words_whatever_the_punctuation(client, endpoint, search):
+    response = client.get(f"/api/v2/{endpoint}/", {"search": search})
+    assert response.status_code == 200
+    assert "items" in response.json()
+
+
+def test_search_still_finds_pages_through_quotes(client):
+    response = client.get("/api/v2/pages/", {"search": '"Glossaire"'})
+    assert response.status_code == 200
+    titles = {item["title"] for item in response.json()["items"]}
+    assert "Glossaire" in titles
+    response = client.get(
+        "/api/v2/pages/", {"search": "Glossaire", "search_operator": "OR"}
+    )
+    assert response.status_code == 200

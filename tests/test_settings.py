@@ -17,6 +17,8 @@ PRODUCTION_ENV = {
     "ALLOWED_HOSTS": "ecommunaute.example.org",
     "BASE_URL": "https://ecommunaute.example.org",
     "DATABASE_URL": "sqlite:///:memory:",
+    "EMAIL_URL": "smtp+tls://site:motdepasse@smtp.example.org:587",
+    "TRUSTED_PROXY_COUNT": "1",
 }
 
 pytestmark = pytest.mark.slow
@@ -36,6 +38,8 @@ def run_django(module, env, *code_or_args, manage=False):
             "BASE_URL",
             "DEBUG",
             "EMAIL_URL",
+            "TRUSTED_PROXY_COUNT",
+            "DATABASE_STATEMENT_TIMEOUT",
         }
     }
     environment.update(env, DJANGO_SETTINGS_MODULE=module)
@@ -116,6 +120,110 @@ def test_a_base_url_that_is_not_an_address_is_refused():
     assert "La variable d'environnement BASE_URL" in result.stderr
 
 
+def test_production_refuses_a_missing_email_url():
+    env = {**PRODUCTION_ENV, "EMAIL_URL": ""}
+    result = run_django("config.settings.production", env, "print('started')")
+    assert result.returncode != 0
+    assert "started" not in result.stdout
+    assert "EMAIL_URL est obligatoire en production" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("", "TRUSTED_PROXY_COUNT est obligatoire en production"),
+        ("deux", "La variable d'environnement TRUSTED_PROXY_COUNT vaut « deux »"),
+        ("-1", "La variable d'environnement TRUSTED_PROXY_COUNT vaut « -1 »"),
+    ],
+)
+def test_production_needs_the_number_of_proxies(value, expected):
+    env = {**PRODUCTION_ENV, "TRUSTED_PROXY_COUNT": value}
+    result = run_django("config.settings.production", env, "print('started')")
+    assert result.returncode != 0
+    assert "started" not in result.stdout
+    assert expected in result.stderr
+
+
+CLIENT_ADDRESS = (
+    "from django.test import RequestFactory; "
+    "from allauth.core.internal.httpkit import get_client_ip; "
+    "r = RequestFactory().get('/', REMOTE_ADDR='10.0.0.2', "
+    "HTTP_X_FORWARDED_FOR='198.51.100.7, 203.0.113.9', "
+    "HTTP_X_FORWARDED_PROTO='https'); "
+    "print(get_client_ip(r), r.is_secure())"
+)
+
+
+@pytest.mark.parametrize(
+    ("count", "address", "secure"),
+    [
+        # Behind one proxy: the address it saw (the last one), https as it says.
+        ("1", "203.0.113.9", "True"),
+        ("2", "198.51.100.7", "True"),
+        # No proxy: the headers come from the visitor and are not believed.
+        ("0", "10.0.0.2", "False"),
+    ],
+)
+def test_login_limits_count_each_visitor_behind_the_proxy(count, address, secure):
+    env = {**PRODUCTION_ENV, "TRUSTED_PROXY_COUNT": count}
+    result = run_django("config.settings.production", env, CLIENT_ADDRESS)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [address, secure]
+
+
+@pytest.mark.parametrize(
+    ("timeout", "expected"),
+    [
+        (None, "-c statement_timeout=20000"),
+        ("5", "-c statement_timeout=5000"),
+        ("0", ""),
+    ],
+)
+def test_postgresql_statements_have_a_timeout(timeout, expected):
+    env = {"DATABASE_URL": "postgres://site:motdepasse@db.example.org:5432/site"}
+    if timeout is not None:
+        env["DATABASE_STATEMENT_TIMEOUT"] = timeout
+    result = run_django(
+        "config.settings.dev",
+        env,
+        "print(repr(settings.DATABASES['default'].get('OPTIONS', {}).get('options', '')))",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == repr(expected)
+
+
+def test_manage_py_commands_run_without_statement_timeout():
+    env = {"DATABASE_URL": "postgres://site:motdepasse@db.example.org:5432/site"}
+    result = run_django(
+        "config.settings.dev",
+        env,
+        "shell",
+        "-c",
+        "from django.conf import settings; print(settings.DATABASE_STATEMENT_TIMEOUT)",
+        manage=True,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[-1] == "0"
+
+
+@pytest.mark.skipif(
+    not os.environ.get("DATABASE_URL", "").startswith("postgres"),
+    reason="needs the PostgreSQL of the test run (DATABASE_URL)",
+)
+def test_postgresql_cancels_a_statement_past_the_timeout():
+    # The server's own database: the run's test database is not created yet.
+    server = os.environ["DATABASE_URL"].rsplit("/", 1)[0] + "/postgres"
+    env = {"DATABASE_URL": server, "DATABASE_STATEMENT_TIMEOUT": "1"}
+    result = run_django(
+        "config.settings.dev",
+        env,
+        "from django.db import connection; "
+        "connection.cursor().execute('SELECT pg_sleep(3)')",
+    )
+    assert result.returncode != 0
+    assert "statement timeout" in result.stderr
+
+
 @pytest.mark.parametrize(
     ("variable", "value", "expected"),
     [
@@ -124,6 +232,11 @@ def test_a_base_url_that_is_not_an_address_is_refused():
         ("SEARCH_BACKEND", "solr", "La variable d'environnement SEARCH_BACKEND"),
         ("DEBUG", "peut-être", "La variable d'environnement DEBUG"),
         ("EMAIL_URL", "pigeon://x", "La variable d'environnement EMAIL_URL"),
+        (
+            "DATABASE_STATEMENT_TIMEOUT",
+            "vingt",
+            "La variable d'environnement DATABASE_STATEMENT_TIMEOUT",
+        ),
     ],
 )
 def test_invalid_environment_names_the_variable(variable, value, expected):

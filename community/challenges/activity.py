@@ -1,27 +1,32 @@
 """The défis of a member's équipes apprenantes, in their dashboard: status
-changes and follow-up news."""
+changes and follow-up news. ``register()`` is called from
+``ChallengesConfig.ready()``."""
 
 from django.utils.translation import gettext as _
 
+from community.members import policy
 from community.members.activity import ActivityItem, register_source
 
-from .models import ChallengeNews, ChallengeStatusChange
+from .models import ChallengeNews, ChallengePage, ChallengeStatusChange
 
 
-@register_source
 def challenge_activity(user, p, limit):
     if not p.teams:
         return []
+    # Only défis the member may view (one behind a restriction stays unnamed).
+    visible = policy.visible_to(ChallengePage.objects.all(), user)
     changes = (
         ChallengeStatusChange.objects.filter(
-            challenge__teams__in=p.teams, challenge__live=True
+            challenge__teams__in=p.teams, challenge__in=visible
         )
         .select_related("challenge")
         .order_by("-recorded_at")
         .distinct()[:limit]
     )
     news = (
-        ChallengeNews.objects.filter(challenge__teams__in=p.teams, challenge__live=True)
+        ChallengeNews.objects.filter(
+            challenge__teams__in=p.teams, challenge__in=visible
+        )
         .select_related("challenge")
         .order_by("-created_at")
         .distinct()[:limit]
@@ -48,3 +53,7 @@ def challenge_activity(user, p, limit):
         for item in news
     ]
     return items
+
+
+def register():
+    register_source(challenge_activity)

@@ -10,5 +10,13 @@ class ChallengesConfig(AppConfig):
     verbose_name = _("Défis")
 
     def ready(self):
-        # Register this app's permission rule, RGPD handlers and activity source.
-        from . import activity, personal_data, rules  # noqa: F401
+        # Plug this app into the registries (see the README's « Architecture »);
+        # no module registers anything on import. team_links: the défi offered
+        # when a learning team is created.
+        from . import activity, personal_data, rules, sections, team_links
+
+        rules.register()
+        personal_data.register()
+        activity.register()
+        sections.register()
+        team_links.register()

@@ -2,19 +2,21 @@
 people use to make it progress."""
 
 from django import forms
-from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
 from community.events.choices import ChallengeStep
 from community.events.models import EditionPage, Venue
+from community.members import policy
+from home.filters import FilterForm, with_any
 from home.models import Theme
+from home.territories import territory_label
 
 from .choices import ChallengeStatus, CollectivityKind
 from .lifecycle import allowed_next
 from .models import ChallengeExposition, ChallengeNews
 
 
-class ChallengeFilterForm(forms.Form):
+class ChallengeFilterForm(FilterForm):
     """Plain GET filters, combinable in the URL
     (``?theme=…&site=…&edition=…&status=…&kind=…``); invalid values are ignored.
 
@@ -27,61 +29,46 @@ class ChallengeFilterForm(forms.Form):
     edition = forms.ChoiceField(label=_("Édition"), required=False)
     status = forms.ChoiceField(
         label=_("Statut"),
-        choices=[("", _("Tous")), *ChallengeStatus.choices],
+        choices=with_any(ChallengeStatus.choices, _("Tous")),
         required=False,
     )
     kind = forms.ChoiceField(
         label=_("Collectivité"),
-        choices=[("", _("Toutes")), *CollectivityKind.choices],
+        choices=with_any(CollectivityKind.choices),
         required=False,
     )
 
-    LOOKUPS = {
+    lookups = {
         "theme": "themes__slug",
-        "site": "venue__slug",
+        "site": "venue__territory",
         "edition": "edition__slug",
         "status": "status",
         "kind": "collectivity_kind",
     }
 
-    def __init__(self, *args, challenges, **kwargs):
+    def __init__(self, *args, challenges, user=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["theme"].choices = [("", _("Tous"))] + list(
-            Theme.objects.values_list("slug", "name")
+        self.fields["theme"].choices = with_any(
+            Theme.objects.values_list("slug", "name"), _("Tous")
         )
-        self.fields["site"].choices = [("", _("Tous"))] + list(
-            Venue.objects.values_list("slug", "name")
+        # The same values and names as the search's « Site » facet.
+        territories = dict.fromkeys(
+            Venue.objects.order_by("sort_order").values_list("territory", flat=True)
         )
+        self.fields["site"].choices = with_any(
+            [(value, territory_label(value)) for value in territories], _("Tous")
+        )
+        # Only the éditions the reader may view (one restricted to logged-in
+        # members is not named to visitors).
         editions = (
-            EditionPage.objects.live()
+            policy.visible_to(EditionPage.objects.all(), user)
             .filter(pk__in=challenges.values("edition"))
             .order_by("-year", "title")
             .values_list("slug", "year", "title")
         )
-        self.fields["edition"].choices = [("", _("Toutes"))] + [
-            (slug, f"{year} — {title}") for slug, year, title in editions
-        ]
-
-    def cleaned(self):
-        if not self.is_bound:
-            return {}
-        self.is_valid()  # invalid fields drop out of cleaned_data
-        return {
-            name: value
-            for name, value in getattr(self, "cleaned_data", {}).items()
-            if value not in (None, "")
-        }
-
-    def is_filtered(self):
-        return bool(self.cleaned())
-
-    def apply(self, challenges):
-        for name, value in self.cleaned().items():
-            challenges = challenges.filter(**{self.LOOKUPS[name]: value})
-        return challenges
-
-    def query_string(self):
-        return urlencode(self.cleaned())
+        self.fields["edition"].choices = with_any(
+            [(slug, f"{year} — {title}") for slug, year, title in editions]
+        )
 
 
 class StatusChangeForm(forms.Form):

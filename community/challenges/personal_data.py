@@ -1,13 +1,13 @@
 """RGPD: what the défis app holds about a member — the news they posted and
 the étapes they summarised (team work, kept under « Membre supprimé » unless
-they ask to delete their contributions), and their roles on défis."""
+they ask to delete their contributions), and their roles on défis.
+``register()`` is called from ``ChallengesConfig.ready()``."""
 
 from community.members.personal_data import register_eraser, register_exporter
 
 from .models import ChallengeNews, ChallengePerson, ChallengeStepSummary
 
 
-@register_exporter("defis")
 def export_challenges(user):
     return {
         "roles": [
@@ -40,9 +40,13 @@ def export_challenges(user):
     }
 
 
-@register_eraser
 def erase_challenges_data(user, delete_contributions):
     # The défi keeps the role, described without the account.
     ChallengePerson.objects.filter(member=user).update(member=None)
     if delete_contributions:
         ChallengeNews.objects.filter(author=user).delete()
+
+
+def register():
+    register_exporter("defis", export_challenges)
+    register_eraser(erase_challenges_data)

@@ -9,7 +9,7 @@ A défi page is read like any page. Beyond Wagtail's editors:
   *moderate*: they move its status along the lifecycle.
 """
 
-from community.members.policy import register
+from community.members import policy
 from community.members.rules import PageRule
 
 from .models import ChallengePage
@@ -19,7 +19,6 @@ def _people(obj):
     return {p.member_id for p in obj.people.all() if p.member_id}
 
 
-@register(ChallengePage)
 class ChallengeRule(PageRule):
     def can_contribute(self, user, p, obj):
         if not (p.authenticated and self.can_view(user, p, obj)):
@@ -38,3 +37,7 @@ class ChallengeRule(PageRule):
             or p.user_id in _people(obj)
             or super().can_moderate(user, p, obj)
         )
+
+
+def register():
+    policy.register(ChallengePage, ChallengeRule)

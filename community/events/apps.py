@@ -10,8 +10,11 @@ class EventsConfig(AppConfig):
     verbose_name = _("Événements")
 
     def ready(self):
-        # Register this app's permission rules, RGPD handlers and search adapter.
-        from . import personal_data, rules, search_adapters, signals  # noqa: F401
+        # Plug this app into the registries (see the README's « Architecture »);
+        # no module registers anything on import.
+        from . import personal_data, rules, search_adapters, signals
 
+        rules.register()
+        personal_data.register()
+        search_adapters.register()
         signals.connect()
-        search_adapters.connect()

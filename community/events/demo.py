@@ -23,6 +23,7 @@ from community.members.models import LearningTeam, User
 from home.dates import date_pages
 from home.demo import get_or_create_child, home_page, sync_relations
 from home.models import Theme
+from home.territories import Territory
 
 from .choices import (
     ChallengeStep,
@@ -50,19 +51,52 @@ from .models import (
 )
 
 # (slug, name, region, time zone)
+# The sites of the université and of its day events, each on its territory.
 VENUES = [
-    ("rennes", "Rennes", "Bretagne", TimeZoneName.PARIS),
-    ("cluny", "Cluny", "Bourgogne-Franche-Comté", TimeZoneName.PARIS),
-    ("strasbourg", "Strasbourg", "Grand Est", TimeZoneName.PARIS),
-    (
-        "aix-en-provence",
-        "Aix-en-Provence",
-        "Provence-Alpes-Côte d'Azur",
-        TimeZoneName.PARIS,
-    ),
-    ("la-reunion", "La Réunion", "La Réunion", TimeZoneName.REUNION),
-    ("martinique", "Martinique", "Martinique", TimeZoneName.MARTINIQUE),
-    ("nancy", "Nancy", "Grand Est", TimeZoneName.PARIS),
+    {
+        "slug": "rennes",
+        "name": "Rennes",
+        "region": "Bretagne",
+        "territory": Territory.RENNES,
+    },
+    {
+        "slug": "cluny",
+        "name": "Cluny",
+        "region": "Bourgogne-Franche-Comté",
+        "territory": Territory.CLUNY,
+    },
+    {
+        "slug": "strasbourg",
+        "name": "Strasbourg",
+        "region": "Grand Est",
+        "territory": Territory.STRASBOURG,
+    },
+    {
+        "slug": "aix-en-provence",
+        "name": "Aix-en-Provence",
+        "region": "Provence-Alpes-Côte d'Azur",
+        "territory": Territory.AIX,
+    },
+    {
+        "slug": "la-reunion",
+        "name": "La Réunion",
+        "region": "La Réunion",
+        "territory": Territory.REUNION,
+        "timezone": TimeZoneName.REUNION,
+    },
+    {
+        "slug": "martinique",
+        "name": "Martinique",
+        "region": "Martinique",
+        "territory": Territory.MARTINIQUE,
+        "timezone": TimeZoneName.MARTINIQUE,
+    },
+    {
+        "slug": "nancy",
+        "name": "Nancy",
+        "region": "Grand Est",
+        "territory": Territory.NANCY,
+    },
 ]
 
 EDITION_2018_INTRO = (
@@ -538,13 +572,13 @@ def _at(day, hhmm, tz):
 
 def seed_venues():
     venues = {}
-    for order, (slug, name, region, tz) in enumerate(VENUES):
+    for order, venue in enumerate(VENUES):
+        slug = venue["slug"]
         venues[slug], _ = Venue.objects.update_or_create(
             slug=slug,
             defaults={
-                "name": name,
-                "region": region,
-                "timezone": tz,
+                "timezone": TimeZoneName.PARIS,
+                **{key: value for key, value in venue.items() if key != "slug"},
                 "sort_order": order,
             },
         )

@@ -8,6 +8,8 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from home.filters import FilterForm, with_any
+
 from .choices import PROPOSAL_TRANSITIONS, ProposalKind, ProposalStatus
 from .lines import normalise_newlines
 from .models import Proposal, ProposalComment, ProposalSpeaker
@@ -251,25 +253,21 @@ class StatusForm(forms.Form):
         ]
 
 
-class CommitteeFilterForm(forms.Form):
+class CommitteeFilterForm(FilterForm):
     """The committee's GET filters; invalid values are ignored."""
 
     status = forms.ChoiceField(
         label=_("État"),
         required=False,
-        choices=[("", _("Tous"))]
-        + [c for c in ProposalStatus.choices if c[0] != ProposalStatus.DRAFT],
+        choices=with_any(
+            [c for c in ProposalStatus.choices if c[0] != ProposalStatus.DRAFT],
+            _("Tous"),
+        ),
     )
     kind = forms.ChoiceField(
         label=_("Type"),
         required=False,
-        choices=[("", _("Tous")), *ProposalKind.choices],
+        choices=with_any(ProposalKind.choices, _("Tous")),
     )
 
-    def apply(self, proposals):
-        if not self.is_bound or not self.is_valid():
-            return proposals
-        for name in ("status", "kind"):
-            if self.cleaned_data.get(name):
-                proposals = proposals.filter(**{name: self.cleaned_data[name]})
-        return proposals
+    lookups = {"status": "status", "kind": "kind"}

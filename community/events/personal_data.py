@@ -4,6 +4,7 @@ Registrations and the private calendar link are deleted on erasure (and a
 freed place goes to the waiting list). Proposals name third parties (their
 speakers): drafts are deleted; sent proposals stay with the committee under
 « Membre supprimé », unless the member asked to delete their contributions.
+``register()`` is called from ``EventsConfig.ready()``.
 """
 
 from community.members.personal_data import register_eraser, register_exporter
@@ -12,7 +13,6 @@ from .choices import ProposalStatus, RegistrationStatus
 from .models import CalendarFeed, Proposal, Registration
 
 
-@register_exporter("inscriptions_aux_sessions")
 def export_registrations(user):
     return [
         {
@@ -29,7 +29,6 @@ def export_registrations(user):
     ]
 
 
-@register_exporter("propositions")
 def export_proposals(user):
     return [
         {
@@ -62,13 +61,11 @@ def export_proposals(user):
     ]
 
 
-@register_exporter("agenda_prive")
 def export_calendar_feed(user):
     feed = CalendarFeed.objects.filter(user=user).first()
     return {"cree_le": feed.created_at.isoformat()} if feed else None
 
 
-@register_eraser
 def erase_events_data(user, delete_contributions):
     from .registrations import cancel
 
@@ -82,3 +79,10 @@ def erase_events_data(user, delete_contributions):
     if not delete_contributions:
         proposals = proposals.filter(status=ProposalStatus.DRAFT)
     proposals.delete()
+
+
+def register():
+    register_exporter("inscriptions_aux_sessions", export_registrations)
+    register_exporter("propositions", export_proposals)
+    register_exporter("agenda_prive", export_calendar_feed)
+    register_eraser(erase_events_data)

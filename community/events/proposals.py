@@ -5,9 +5,6 @@ Forms call these checks so that the browser sees the same messages as the
 server enforces; views never change a proposal's status themselves.
 """
 
-import csv
-from functools import partial
-
 from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -137,7 +134,7 @@ def change_status(proposal, to_status, by):
             ProposalStatus.REJECTED: "events/email/proposal_rejected",
         }.get(to_status)
         if template:
-            transaction.on_commit(partial(_tell_author, proposal, template))
+            _tell_author(proposal, template)  # sent once the change commits
     return proposal
 
 
@@ -158,18 +155,6 @@ def _tell_author(proposal, template):
 
 
 # --- CSV export for the committee ---------------------------------------------
-
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe_cell(value):
-    """A spreadsheet cell that cannot run as a formula (CSV injection): text
-    starting with = + - @ (or a tab/carriage return) is prefixed with a quote."""
-    text = "" if value is None else str(value)
-    if text.startswith(FORMULA_PREFIXES):
-        return "'" + text
-    return text
-
 
 CSV_HEADER = [
     "Numéro",
@@ -201,10 +186,9 @@ CSV_HEADER = [
 ]
 
 
-def write_csv(stream, proposals):
-    """Write ``proposals`` (with speakers and comments prefetched) as CSV."""
-    writer = csv.writer(stream, delimiter=";", quoting=csv.QUOTE_MINIMAL)
-    writer.writerow(CSV_HEADER)
+def csv_rows(proposals):
+    """One row per proposal (speakers and comments prefetched), in the order
+    of ``CSV_HEADER``; ``home.csv`` makes every cell formula-safe."""
     for proposal in proposals:
         speakers = {s.position: s for s in proposal.speakers.all()}
         row = [
@@ -242,4 +226,4 @@ def write_csv(stream, proposals):
             proposal.bibliography,
             "\n".join(f"{c.author} : {c.body}" for c in proposal.comments.all()),
         ]
-        writer.writerow([safe_cell(value) for value in row])
+        yield row

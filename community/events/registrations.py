@@ -7,8 +7,6 @@ capacity. (SQLite has no row locks but serialises writers, which gives the
 same guarantee on the embedded default.)
 """
 
-from functools import partial
-
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -119,7 +117,7 @@ def fill_free_places(session):
         registration.confirmed_at = now
         registration.promoted = True
         registration.save(update_fields=["status", "confirmed_at", "promoted"])
-        transaction.on_commit(partial(_tell_promoted, registration))
+        _tell_promoted(registration)  # sent once the promotion commits
     return promoted
 
 

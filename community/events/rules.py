@@ -3,7 +3,8 @@
 
 - Sessions are public where their édition page is; logged-in members who may
   see them register (``can_contribute``).
-- A registration is seen by its member and by those who edit the édition.
+- A registration is seen by its member (organisers see the counts on the
+  session's page).
 - Calls are pages; *moderating* a call means sitting on its selection
   committee (the call's ``committee_group``) — editing the page is not enough
   to read the proposals.
@@ -15,7 +16,14 @@
 
 from django.db.models import Q
 
-from community.members.policy import Rule, register
+from community.members import policy
+from community.members.policy import (
+    SUPERUSER,
+    AttachedRule,
+    Rule,
+    group_token,
+    user_token,
+)
 from community.members.rules import PageRule
 
 from .choices import ProposalStatus
@@ -27,8 +35,6 @@ from .models import (
     Session,
 )
 
-PAGES = PageRule()
-
 
 def on_committee(p, call):
     return p.superuser or (
@@ -36,7 +42,13 @@ def on_committee(p, call):
     )
 
 
-@register(CallForContributionsPage)
+def committee(call):
+    """The tokens of a call's selection committee."""
+    if call.committee_group_id is None:
+        return {SUPERUSER}
+    return {SUPERUSER, group_token(call.committee_group_id)}
+
+
 class CallRule(PageRule):
     def can_moderate(self, user, p, obj):
         return p.authenticated and on_committee(p, obj)
@@ -45,7 +57,6 @@ class CallRule(PageRule):
         return p.authenticated and self.can_view(user, p, obj) and obj.is_open
 
 
-@register(Proposal)
 class ProposalRule(Rule):
     def can_view(self, user, p, obj):
         if not p.authenticated:
@@ -81,8 +92,13 @@ class ProposalRule(Rule):
             committee &= Q(call__committee_group_id__in=p.groups)
         return Q(author_id=p.user_id) | committee
 
+    def audience(self, obj):
+        author = {user_token(obj.author_id)}
+        if obj.status == ProposalStatus.DRAFT:
+            return author
+        return author | committee(obj.call)
 
-@register(ProposalComment)
+
 class ProposalCommentRule(Rule):
     def can_view(self, user, p, obj):
         return p.authenticated and on_committee(p, obj.proposal.call)
@@ -97,20 +113,18 @@ class ProposalCommentRule(Rule):
             return Q(pk__in=[])
         return Q(proposal__call__committee_group_id__in=p.groups)
 
+    def audience(self, obj):
+        return committee(obj.proposal.call)
 
-@register(Session)
-class SessionRule(Rule):
-    def can_view(self, user, p, obj):
-        return PAGES.can_view(user, p, obj.edition)
 
-    def may_know(self, user, p, obj):
-        return PAGES.may_know(user, p, obj.edition)
+class SessionRule(AttachedRule):
+    """A session is seen, known and edited as its édition is; those who may
+    edit the édition moderate its sessions."""
 
-    def can_edit(self, user, p, obj):
-        return PAGES.can_edit(user, p, obj.edition)
+    target = "edition"
 
     def can_moderate(self, user, p, obj):
-        return PAGES.can_edit(user, p, obj.edition)
+        return self.can_edit(user, p, obj)
 
     def can_contribute(self, user, p, obj):
         return (
@@ -120,15 +134,10 @@ class SessionRule(Rule):
             and self.can_view(user, p, obj)
         )
 
-    def visible_q(self, user, p):
-        pages = PAGES.visible_q(user, p)
-        return Q(edition__in=Session.edition.field.related_model.objects.filter(pages))
 
-
-@register(Registration)
 class RegistrationRule(Rule):
     def can_view(self, user, p, obj):
-        return obj.user_id == p.user_id or PAGES.can_edit(user, p, obj.session.edition)
+        return p.superuser or (p.authenticated and obj.user_id == p.user_id)
 
     def can_edit(self, user, p, obj):
         return p.authenticated and obj.user_id == p.user_id
@@ -137,3 +146,14 @@ class RegistrationRule(Rule):
         if p.superuser:
             return Q()
         return Q(user_id=p.user_id) if p.authenticated else Q(pk__in=[])
+
+    def audience(self, obj):
+        return {SUPERUSER, user_token(obj.user_id)}
+
+
+def register():
+    policy.register(CallForContributionsPage, CallRule)
+    policy.register(Proposal, ProposalRule)
+    policy.register(ProposalComment, ProposalCommentRule)
+    policy.register(Session, SessionRule)
+    policy.register(Registration, RegistrationRule)

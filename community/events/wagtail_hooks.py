@@ -15,7 +15,8 @@ from .models import Session, Venue
 class VenueViewSet(SnippetViewSet):
     model = Venue
     icon = "site"
-    list_display = ["name", "region", "timezone"]
+    list_display = ["name", "territory", "region", "timezone"]
+    list_filter = ["territory"]
     search_fields = ["name", "city", "region"]
 
 

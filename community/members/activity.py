@@ -1,8 +1,10 @@
 """Recent activity in a member's spaces, gathered from every app that has some.
 
 Each app registers a *source*: ``(user, principals, limit) -> [ActivityItem]``
-of things that happened in the member's communities and teams. Discussions
-and carnets register theirs; this app reports arrivals and new teams.
+of things that happened in the member's communities and teams, with
+``register_source(function)`` from its ``activity.register()`` called by its
+``AppConfig.ready()``. Discussions and carnets register theirs; this app
+reports arrivals and new teams.
 """
 
 from dataclasses import dataclass
@@ -21,7 +23,8 @@ class ActivityItem:
 
 
 def register_source(function):
-    _sources.append(function)
+    if function not in _sources:
+        _sources.append(function)
     return function
 
 
@@ -33,7 +36,6 @@ def recent_activity(user, limit=15):
     return sorted(items, key=lambda item: item.when, reverse=True)[:limit]
 
 
-@register_source
 def arrivals_and_teams(user, p, limit):
     from django.utils.translation import gettext as _
 
@@ -63,3 +65,7 @@ def arrivals_and_teams(user, p, limit):
         .order_by("-created_at")[:limit]
     ]
     return items
+
+
+def register():
+    register_source(arrivals_and_teams)

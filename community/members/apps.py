@@ -10,8 +10,11 @@ class MembersConfig(AppConfig):
     verbose_name = _("Membres et communautés")
 
     def ready(self):
-        # Register this app's permission rules, RGPD handlers, activity source
-        # and search adapters.
-        from . import activity, personal_data, rules, search_adapters  # noqa: F401
+        # Plug this app into the registries (see the README's « Architecture »);
+        # no module registers anything on import.
+        from . import activity, personal_data, rules, search_adapters
 
-        search_adapters.connect()
+        rules.register()
+        personal_data.register()
+        activity.register()
+        search_adapters.register()

@@ -1,6 +1,10 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+# The territories are the bottom layer's (one notion of a place for members,
+# communities, venues and the search facet); re-exported for this app's code.
+from home.territories import Territory as Territory
+
 
 class Visibility(models.TextChoices):
     """Who may see one field of a member's profile."""
@@ -8,18 +12,6 @@ class Visibility(models.TextChoices):
     PUBLIC = "public", _("Tout le monde")
     MEMBERS = "members", _("Les membres connectés")
     HIDDEN = "hidden", _("Personne (masqué)")
-
-
-class Territory(models.TextChoices):
-    """The sites of the université, and the rest of the country."""
-
-    CLUNY = "cluny", _("Cluny")
-    RENNES = "rennes", _("Rennes")
-    STRASBOURG = "strasbourg", _("Strasbourg")
-    AIX = "aix-en-provence", _("Aix-en-Provence")
-    REUNION = "la-reunion", _("La Réunion")
-    MARTINIQUE = "martinique", _("Martinique")
-    OTHER = "autre", _("Autre territoire")
 
 
 class EmploymentFramework(models.TextChoices):
@@ -74,3 +66,13 @@ class RequestStatus(models.TextChoices):
 class TeamRole(models.TextChoices):
     PARTICIPANT = "participant", _("Participant")
     FACILITATEUR = "facilitateur", _("Facilitateur")
+
+
+class TeamJoinPolicy(models.TextChoices):
+    """How one joins a learning team: the team chooses."""
+
+    OPEN = "open", _("Ouverte : les membres de l'e-communauté la rejoignent librement")
+    ON_REQUEST = (
+        "request",
+        _("Sur demande : les facilitateurs acceptent chaque nouvelle personne"),
+    )

@@ -5,20 +5,26 @@ from io import BytesIO
 from django import forms
 from django.core.files.uploadedfile import InMemoryUploadedFile
 from django.forms import inlineformset_factory
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from PIL import Image, UnidentifiedImageError
 
 from home.models import Theme
+from home.uploads import open_image
 
-from .choices import MembershipRole
+from . import team_links
+from .choices import MembershipRole, TeamJoinPolicy
 from .models import LearningTeam, Profile, ProfileLink, User
+from .models.teams import TEAM_MAX_SIZE_LIMIT
 from .models.users import VISIBLE_FIELDS
 
 TERMS_VERSION = "2026-11"
 AVATAR_MAX_BYTES = 2 * 1024 * 1024
 AVATAR_SIZE = 256
+# A team is created for the coming édition, or recorded for one of the past ones.
+TEAM_PAST_YEARS = 10
 
 
 def _new_window_link(page, text):
@@ -93,10 +99,13 @@ def resized_avatar(upload):
             params={"size": round(upload.size / 1024 / 1024, 1)},
         )
     try:
-        image = Image.open(upload)
+        # The pixel count is read from the header and checked before anything
+        # is decoded (an image bomb is refused here, with its own message).
+        image = open_image(upload)
         image.verify()  # detects truncated or forged files
-        upload.seek(0)
-        image = Image.open(upload)
+        image = open_image(upload)
+        # JPEG decodes straight to a smaller scale when that is enough.
+        image.draft("RGB", (AVATAR_SIZE, AVATAR_SIZE))
         image.load()
     except (UnidentifiedImageError, OSError, SyntaxError) as error:
         raise forms.ValidationError(
@@ -264,10 +273,102 @@ class InvitationForm(forms.Form):
 
 
 class TeamForm(forms.ModelForm):
+    """A team's name and presentation, written by its members."""
+
     class Meta:
         model = LearningTeam
         fields = ["name", "description"]
         widgets = {"description": forms.Textarea(attrs={"rows": 4})}
+        labels = {"description": _("Présentation courte")}
+
+
+def team_years():
+    this_year = timezone.localdate().year
+    return range(this_year + 1, this_year - TEAM_PAST_YEARS - 1, -1)
+
+
+class TeamSettingsForm(forms.ModelForm):
+    """How a team admits people: set by its facilitateurs and the animateurs."""
+
+    class Meta:
+        model = LearningTeam
+        fields = ["join_policy", "max_size"]
+        widgets = {
+            "join_policy": forms.RadioSelect,
+            "max_size": forms.NumberInput(attrs={"min": 2, "max": TEAM_MAX_SIZE_LIMIT}),
+        }
+
+
+class TeamCreateForm(forms.ModelForm):
+    """A new team in a community: its name, édition, défi (offered by the
+    apps that register a team link), presentation and how one joins it."""
+
+    year = forms.TypedChoiceField(
+        label=_("Édition (année)"),
+        coerce=int,
+        help_text=_("L'année de l'université où l'équipe se forme."),
+    )
+
+    class Meta:
+        model = LearningTeam
+        fields = ["name", "year", "description", "join_policy", "max_size"]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 4}),
+            "join_policy": forms.RadioSelect,
+            "max_size": forms.NumberInput(attrs={"min": 2, "max": TEAM_MAX_SIZE_LIMIT}),
+        }
+        labels = {"description": _("Présentation courte")}
+        help_texts = {
+            "name": _("Unique dans l'e-communauté ; 150 caractères au plus."),
+            "description": _(
+                "Ce que l'équipe veut apprendre ou faire ensemble, en quelques lignes."
+            ),
+        }
+
+    def __init__(self, *args, community, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.community = community
+        self.fields["year"].choices = [(y, str(y)) for y in team_years()]
+        self.fields["year"].initial = timezone.localdate().year
+        self.fields["join_policy"].initial = TeamJoinPolicy.OPEN
+        self.links = team_links.links()
+        for link in self.links:
+            choices = link.choices(user, community)
+            self.fields[link.key] = forms.ChoiceField(
+                label=link.label,
+                help_text=link.help_text,
+                required=False,
+                choices=[("", link.empty_label or "—"), *choices],
+            )
+            wanted = self.initial.get(link.key)
+            if wanted and str(wanted) in {str(value) for value, _label in choices}:
+                self.fields[link.key].initial = str(wanted)
+                for name, value in link.suggested(wanted).items():
+                    self.fields[name].initial = value
+        self.order_fields(["name", "year", *(link.key for link in self.links)])
+
+    def clean(self):
+        cleaned_data = super().clean()
+        for link in self.links:
+            value = cleaned_data.get(link.key)
+            if value:
+                try:
+                    link.validate(value, cleaned_data)
+                except forms.ValidationError as error:
+                    self.add_error(link.key, error)
+        return cleaned_data
+
+    def link_values(self):
+        return {link.key: self.cleaned_data.get(link.key) for link in self.links}
+
+
+class TeamJoinForm(forms.Form):
+    message = forms.CharField(
+        label=_("Message aux facilitateurs (facultatif)"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
 
 
 class TeamAddMemberForm(forms.Form):

@@ -1,6 +1,7 @@
-"""What members do with communities and teams: join, ask, invite, approve,
-leave, remove. Each action checks the policy, runs in one transaction and
-raises ``MembershipError`` with a message for the member when it cannot."""
+"""What members do with communities: join, ask, invite, approve, leave,
+remove. Each action checks the policy, runs in one transaction and raises
+``MembershipError`` with a message for the member when it cannot. Learning
+teams have theirs in ``teams.py``."""
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -9,8 +10,14 @@ from django.utils.translation import gettext as _
 from home.mail import send_templated_mail
 
 from . import policy
-from .choices import CommunityAccess, MembershipRole, RequestStatus, TeamRole
-from .models import Invitation, Membership, MembershipRequest, TeamMembership
+from .choices import CommunityAccess, MembershipRole, RequestStatus
+from .models import (
+    Invitation,
+    Membership,
+    MembershipRequest,
+    TeamJoinRequest,
+    TeamMembership,
+)
 
 
 class MembershipError(Exception):
@@ -134,6 +141,15 @@ def accept_invitation(token, user):
     return invitation
 
 
+def _leave_teams_of(user, community):
+    """Someone who leaves a community leaves its teams, and their pending
+    requests to join one are withdrawn."""
+    TeamMembership.objects.filter(user=user, team__community=community).delete()
+    TeamJoinRequest.objects.filter(
+        user=user, team__community=community, status=RequestStatus.PENDING
+    ).update(status=RequestStatus.CANCELLED, decided_at=timezone.now())
+
+
 @transaction.atomic
 def leave(user, community):
     membership = membership_of(user, community)
@@ -150,7 +166,7 @@ def leave(user, community):
         raise MembershipError(
             _("Vous êtes le seul animateur : nommez-en un autre avant de partir.")
         )
-    TeamMembership.objects.filter(user=user, team__community=community).delete()
+    _leave_teams_of(user, community)
     membership.delete()
     policy.forget(user)
 
@@ -168,29 +184,4 @@ def remove_member(community, member, by):
     ).delete()
     if not deleted:
         raise MembershipError(_("Cette personne n'est pas membre de l'e-communauté."))
-    TeamMembership.objects.filter(user=member, team__community=community).delete()
-
-
-@transaction.atomic
-def add_to_team(team, member, by, role=TeamRole.PARTICIPANT):
-    if not policy.can_edit(by, team):
-        raise MembershipError(
-            _("Seuls les membres de l'équipe peuvent y ajouter quelqu'un.")
-        )
-    if not Membership.objects.filter(community=team.community, user=member).exists():
-        raise MembershipError(
-            _("Cette personne n'est pas membre de l'e-communauté de l'équipe.")
-        )
-    _membership, created = TeamMembership.objects.get_or_create(
-        team=team, user=member, defaults={"role": role}
-    )
-    if not created:
-        raise MembershipError(_("Cette personne fait déjà partie de l'équipe."))
-
-
-@transaction.atomic
-def leave_team(user, team):
-    deleted, _details = TeamMembership.objects.filter(team=team, user=user).delete()
-    if not deleted:
-        raise MembershipError(_("Vous ne faites pas partie de cette équipe."))
-    policy.forget(user)
+    _leave_teams_of(member, community)

@@ -1,28 +1,53 @@
 """RGPD: what a member's data export contains and what erasing them does.
 
 Each app registers, for the data it holds about a member, an *exporter*
-``(user) -> JSON-serialisable`` and an *eraser* ``(user, delete_contributions)``
-that anonymises or deletes it. The discussions and carnets apps add theirs.
+``(user) -> JSON-serialisable`` with ``register_exporter(name, function)`` and
+an *eraser* ``(user, delete_contributions)`` that anonymises or deletes it with
+``register_eraser(function, order=…)``, from its ``personal_data.register()``
+called by its ``AppConfig.ready()``. The discussions and carnets apps add
+theirs.
+
+Erasers run by increasing ``order`` (then in registration order), whatever the
+order the apps are loaded in: the account eraser, which anonymises the
+account itself (``membre-supprime-N``), has ``ACCOUNT_ORDER`` and runs last,
+so every other eraser still sees the member's real e-mail, name, memberships
+and teams (to find their @mentions, their team's carnet entries…).
 """
 
 from django.db import transaction
 from django.utils import timezone
 
+from .models import (
+    Invitation,
+    Membership,
+    MembershipRequest,
+    Profile,
+    TeamJoinRequest,
+    TeamMembership,
+    TermsConsent,
+)
+
+DEFAULT_ORDER = 100
+ACCOUNT_ORDER = 1000  # last: the account is anonymised after everything else
+
 _exporters = {}
-_erasers = []
+_erasers = {}  # function -> (order, registration number)
 
 
-def register_exporter(name):
-    def decorator(function):
-        _exporters[name] = function
-        return function
-
-    return decorator
-
-
-def register_eraser(function):
-    _erasers.append(function)
+def register_exporter(name, function):
+    _exporters[name] = function
     return function
+
+
+def register_eraser(function, order=DEFAULT_ORDER):
+    number = _erasers[function][1] if function in _erasers else len(_erasers)
+    _erasers[function] = (order, number)
+    return function
+
+
+def erasers():
+    """The erasers, in the order they run."""
+    return sorted(_erasers, key=_erasers.get)
 
 
 def export_member_data(user):
@@ -36,23 +61,13 @@ def export_member_data(user):
 def erase_member(user, delete_contributions=False):
     """Erase the member's personal data in one transaction; contributions are
     kept under « Membre supprimé » or deleted, as the member chose."""
-    for eraser in _erasers:
+    for eraser in erasers():
         eraser(user, delete_contributions)
 
 
 # --- This app's data --------------------------------------------------------
 
-from .models import (  # noqa: E402
-    Invitation,
-    Membership,
-    MembershipRequest,
-    Profile,
-    TeamMembership,
-    TermsConsent,
-)
 
-
-@register_exporter("compte")
 def export_account(user):
     return {
         "adresse_electronique": user.email,
@@ -66,7 +81,6 @@ def export_account(user):
     }
 
 
-@register_exporter("profil")
 def export_profile(user):
     profile = (
         Profile.objects.filter(user=user).prefetch_related("interests", "links").first()
@@ -92,7 +106,6 @@ def export_profile(user):
     }
 
 
-@register_exporter("communautes")
 def export_memberships(user):
     return {
         "adhesions": [
@@ -122,10 +135,19 @@ def export_memberships(user):
             }
             for t in TeamMembership.objects.filter(user=user).select_related("team")
         ],
+        "demandes_equipes": [
+            {
+                "equipe": r.team.name,
+                "message": r.message,
+                "etat": r.get_status_display(),
+                "le": r.created_at.isoformat(),
+                "decidee_le": r.decided_at.isoformat() if r.decided_at else None,
+            }
+            for r in TeamJoinRequest.objects.filter(user=user).select_related("team")
+        ],
     }
 
 
-@register_eraser
 def erase_account(user, delete_contributions):
     from django.contrib.sessions.models import Session
 
@@ -140,6 +162,7 @@ def erase_account(user, delete_contributions):
     Membership.objects.filter(user=user).delete()
     MembershipRequest.objects.filter(user=user).delete()
     TeamMembership.objects.filter(user=user).delete()
+    TeamJoinRequest.objects.filter(user=user).delete()
     TermsConsent.objects.filter(user=user).delete()
     Invitation.objects.filter(email__iexact=user.email).delete()
     EmailAddress.objects.filter(user=user).delete()
@@ -169,3 +192,10 @@ def erase_account(user, delete_contributions):
     user.save()
     user.groups.clear()
     user.user_permissions.clear()
+
+
+def register():
+    register_exporter("compte", export_account)
+    register_exporter("profil", export_profile)
+    register_exporter("communautes", export_memberships)
+    register_eraser(erase_account, order=ACCOUNT_ORDER)

@@ -1,30 +1,27 @@
-"""What the members app gives to the site search: communities and learning
-teams, each with the audience the permission policy gives them."""
+"""What the members app gives to the site search: the policy's audiences (who
+may find what), communities and learning teams, and the names of the
+community facet. ``register()`` is called from ``MembersConfig.ready()``."""
 
 from django.utils.translation import gettext_lazy as _
 
-from search import documents as docs
-from search.registry import SearchAdapter, register
+from search import registry
+from search.documents import SearchDocument
 
-from .choices import CommunityAccess
+from . import policy
 from .models import Community, LearningTeam
 
 
-@register
-class CommunityAdapter(SearchAdapter):
+class CommunityAdapter(registry.SearchAdapter):
     model = Community
     type = "e-communaute"
     type_label = _("E-communauté")
+    # Its page shows its name and description to whoever may know it (to ask
+    # to join): a restricted community is found by all, a secret one by its
+    # members.
+    found_by = registry.KNOW
 
     def document(self, obj):
-        # Public and restricted communities are known to all (one may ask to
-        # join); secret ones only to their members.
-        audience = (
-            [docs.community(obj.pk)]
-            if obj.access == CommunityAccess.SECRET
-            else [docs.PUBLIC]
-        )
-        return docs.SearchDocument(
+        return SearchDocument(
             key=self.key(obj),
             type=self.type,
             type_label=str(self.type_label),
@@ -34,12 +31,10 @@ class CommunityAdapter(SearchAdapter):
             date=obj.created_at,
             site=obj.territory,
             communities=[obj.pk],
-            audience=audience,
         )
 
 
-@register
-class LearningTeamAdapter(SearchAdapter):
+class LearningTeamAdapter(registry.SearchAdapter):
     model = LearningTeam
     type = "equipe-apprenante"
     type_label = _("Équipe apprenante")
@@ -48,10 +43,7 @@ class LearningTeamAdapter(SearchAdapter):
         return LearningTeam.objects.select_related("community")
 
     def document(self, obj):
-        audience = [docs.team(obj.pk), docs.community(obj.community_id)]
-        if obj.community.access == CommunityAccess.PUBLIC:
-            audience.append(docs.AUTHENTICATED)
-        return docs.SearchDocument(
+        return SearchDocument(
             key=self.key(obj),
             type=self.type,
             type_label=str(self.type_label),
@@ -62,21 +54,41 @@ class LearningTeamAdapter(SearchAdapter):
             year=obj.year,
             site=obj.community.territory,
             communities=[obj.community_id],
-            audience=audience,
         )
+
+
+def community_labels(values, user):
+    """Names of the communities the searcher may know; other ids are hidden."""
+    ids = [int(value) for value in values if value.isdigit()]
+    names = dict(
+        policy.known_to(Community.objects.filter(pk__in=ids), user).values_list(
+            "pk", "name"
+        )
+    )
+    return {
+        value: names.get(int(value)) if value.isdigit() else None for value in values
+    }
 
 
 def reindex_teams_of(sender, instance, **kwargs):
     """A community's access decides its teams' audience: reindex them too."""
-    from search.registry import key_for
     from search.sync import enqueue
 
-    enqueue([key_for(team) for team in instance.teams.all()])
+    enqueue([registry.key_for(team) for team in instance.teams.all()])
 
 
-def connect():
+def register():
     from django.db.models.signals import post_save
 
+    registry.register_audience_provider(
+        searcher_tokens=policy.tokens_for,
+        audience=policy.audience,
+        known_audience=policy.known_audience,
+        batch=policy.snapshot,
+    )
+    registry.register(CommunityAdapter)
+    registry.register(LearningTeamAdapter)
+    registry.register_facet_labels("community", community_labels)
     post_save.connect(
         reindex_teams_of, sender=Community, dispatch_uid="search_community_teams"
     )

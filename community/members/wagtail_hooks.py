@@ -37,6 +37,8 @@ class LearningTeamViewSet(SnippetViewSet):
         FieldPanel("community"),
         FieldPanel("year"),
         FieldPanel("description"),
+        FieldPanel("join_policy"),
+        FieldPanel("max_size"),
     ]
 
 

@@ -61,6 +61,14 @@ INSTALLED_APPS = [
     "allauth.socialaccount.providers.openid_connect",
     "django_comments_xtd",
     "django_comments",
+    # After django-comments-xtd, whose ready() connects a receiver that the
+    # discussions' ready() disconnects (see community/discussions/apps.py); and
+    # after members, events and challenges, which it builds on.
+    "community.discussions",
+    # Carnets sit above discussions (feedback on entries is the discussions'
+    # comments), members, events and challenges (a carnet belongs to a team,
+    # its guide to an édition, the facilitator's carnet to a défi).
+    "community.carnets",
     # Background tasks: the database queue used in production
     "django_tasks",
     "django_tasks_db",
@@ -126,6 +134,25 @@ DATABASES = {
     )
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
+# PostgreSQL cancels any statement of the site that runs longer than this many
+# seconds (0: no limit), so that no request holds the database for minutes.
+# manage.py commands (migrations, reindexing, the worker) run without limit
+# unless the variable is set for them (see manage.py).
+DATABASE_STATEMENT_TIMEOUT = env.integer("DATABASE_STATEMENT_TIMEOUT", default=20)
+if (
+    DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+    and DATABASE_STATEMENT_TIMEOUT
+):
+    _options = DATABASES["default"].setdefault("OPTIONS", {})
+    _options["options"] = " ".join(
+        filter(
+            None,
+            [
+                _options.get("options"),
+                f"-c statement_timeout={DATABASE_STATEMENT_TIMEOUT * 1000}",
+            ],
+        )
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -203,7 +230,13 @@ SOCIALACCOUNT_PROVIDERS = env.openid_connect_providers()
 
 # Threaded comments (django-comments-xtd), used by the discussions.
 COMMENTS_APP = "django_comments_xtd"
-COMMENTS_XTD_MAX_THREAD_LEVEL = 3
+COMMENTS_XTD_MODEL = "community.discussions.models.Comment"
+# Levels 0, 1 and 2: replies nest three deep; a reply to a comment at the
+# deepest level is attached beside it and names the comment it answers.
+COMMENTS_XTD_MAX_THREAD_LEVEL = 2
+# Distinct pending reports after which a post is hidden until a moderator
+# decides (see community/discussions/conf.py for the rate limits).
+DISCUSSIONS_REPORTS_TO_HIDE = 3
 
 # Background work: Django's tasks API. Production runs `manage.py db_worker`.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
@@ -269,6 +302,11 @@ WAGTAILDOCS_EXTENSIONS = [
 ]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Pixels, not bytes, make an image costly to decode (a 50 KB PNG can claim
+# 20,000 × 20,000): the limit of every image upload, avatars included
+# (home/uploads.py), checked from the header before decoding.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40 * 1000 * 1000
+WAGTAILIMAGES_IMAGE_FORM_BASE = "home.admin_forms.ImageForm"
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 REST_FRAMEWORK = {

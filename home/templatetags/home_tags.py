@@ -32,3 +32,38 @@ def field_widget(bound_field):
     if described_by:
         attrs["aria-describedby"] = " ".join(described_by)
     return bound_field.as_widget(attrs=attrs)
+
+
+@register.simple_tag(takes_context=True)
+def page_sections(context, target, obj):
+    """The sections other apps registered on this page (``home.sections``),
+    each in its own region under its heading.
+
+    Section templates are rendered without the context processors (no query
+    of the site shell per section): they get their own context plus
+    ``request``, ``user``, ``csrf_token`` and ``object``."""
+    from django.template.loader import get_template
+
+    from ..sections import visible_sections
+
+    request = context.get("request")
+    shown = visible_sections(target, request, obj)
+    if not shown:
+        return ""
+    rendered = []
+    for section, title, values in shown:
+        # Rendered templates are safe strings: the wrapper does not escape them.
+        body = get_template(section.template).render(
+            {
+                **values,
+                "request": request,
+                "user": getattr(request, "user", None),
+                "csrf_token": context.get("csrf_token"),
+                "object": obj,
+                "section": section,
+            }
+        )
+        rendered.append((section, title, body))
+    return get_template("home/includes/page_sections.html").render(
+        {"sections": rendered}
+    )

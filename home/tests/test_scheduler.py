@@ -13,8 +13,8 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, strea
 import pytest
 
 from home import scheduler
-from home.admin_forms import PageForm
 from home.models import HomePage, PeriodicJobRun
+from home.page_forms import PageForm
 from home.tests.utils import make_standard_page, make_user
 
 pytestmark = pytest.mark.django_db
@@ -44,7 +44,9 @@ def test_publish_scheduled_is_the_first_job_and_runs_every_minute():
     assert jobs[0].every == timedelta(minutes=1)
 
 
-def test_a_page_scheduled_a_minute_ahead_goes_live_on_its_own(mailoutbox):
+def test_a_page_scheduled_a_minute_ahead_goes_live_on_its_own(
+    mailoutbox, django_capture_on_commit_callbacks
+):
     editor = make_editor()
     start = timezone.now()
     page = make_standard_page(
@@ -58,7 +60,7 @@ def test_a_page_scheduled_a_minute_ahead_goes_live_on_its_own(mailoutbox):
     assert not page.live, "published before its time"
 
     later = start + timedelta(minutes=2)
-    with travel_to(later):
+    with travel_to(later), django_capture_on_commit_callbacks(execute=True):
         scheduler.run_due(later)
     page.refresh_from_db()
     assert page.live
@@ -71,14 +73,16 @@ def test_a_page_scheduled_a_minute_ahead_goes_live_on_its_own(mailoutbox):
     assert f"http://testserver/admin/pages/{page.pk}/edit/" in mail.body
 
 
-def test_a_scheduled_expiry_unpublishes_and_tells_who_published(mailoutbox):
+def test_a_scheduled_expiry_unpublishes_and_tells_who_published(
+    mailoutbox, django_capture_on_commit_callbacks
+):
     editor = make_editor()
     start = timezone.now()
     page = make_standard_page(HomePage.objects.get(), "Offre limitée", live=False)
     schedule(page, editor, expire_at=start + timedelta(minutes=1))
     assert page.live
     later = start + timedelta(minutes=2)
-    with travel_to(later):
+    with travel_to(later), django_capture_on_commit_callbacks(execute=True):
         scheduler.run_due(later)
     page.refresh_from_db()
     assert not page.live and page.expired

@@ -1,10 +1,15 @@
-"""The library page's filters: type, year, thème, tag and a text query."""
+"""The library page's filters: type, year, thème, tag and a text query.
+
+The text query costs the same whatever the visitor types: at most
+``home.filters.MAX_WORDS`` words, each one condition on the reference's
+columns and two ``EXISTS`` on its contributors and tags (no join, so no rows
+multiplied per word).
+"""
 
 from collections import namedtuple
 
-from django.db.models import CharField, Q, Value
+from django.db.models import CharField, Exists, OuterRef, Q, Value
 from django.db.models.functions import Cast
-from django.utils.http import urlencode
 
 from taggit.models import Tag
 
@@ -34,13 +39,11 @@ class ReferenceFilter:
         )
         years, themes, tags = facets(base)
         self.form = ReferenceFilterForm(params, years=years, themes=themes, tags=tags)
-        self.filters = self.form.cleaned_filters()
+        self.filters = self.form.active
         self.queryset = self.apply(base.for_listing(), self.filters)
 
     @staticmethod
     def apply(queryset, filters):
-        from .models import ReferencePage
-
         if "type" in filters:
             queryset = queryset.filter(reference_type=filters["type"])
         if "year" in filters:
@@ -49,13 +52,9 @@ class ReferenceFilter:
             queryset = queryset.filter(themes__slug=filters["theme"])
         if "tag" in filters:
             queryset = queryset.filter(tags__slug=filters["tag"])
-        words = filters.get("q", "").split()
-        if words:
-            # One filter() per word: each word may match a different author.
-            matches = ReferencePage.objects.all()
-            for word in words:
-                matches = matches.filter(text_q(word))
-            queryset = queryset.filter(pk__in=matches.values("pk"))
+        for word in filters.get("q", ()):
+            # Every word must match; each may match a different author or tag.
+            queryset = queryset.filter(text_q(word))
         return queryset
 
     @property
@@ -63,21 +62,30 @@ class ReferenceFilter:
         return bool(self.filters)
 
     def query_string(self):
-        return urlencode(self.filters)
+        return self.form.query_string()
 
     def paginate(self, request, per_page):
         return paginate(request, self.queryset, per_page)
 
 
 def text_q(word):
+    from .models import ReferenceContributor, ReferenceTag
+
     return (
         Q(title__icontains=word)
         | Q(container_title__icontains=word)
         | Q(abstract__icontains=word)
         | Q(publisher__icontains=word)
-        | Q(contributors__family__icontains=word)
-        | Q(contributors__literal__icontains=word)
-        | Q(tags__name__icontains=word)
+        | Exists(
+            ReferenceContributor.objects.filter(page=OuterRef("pk")).filter(
+                Q(family__icontains=word) | Q(literal__icontains=word)
+            )
+        )
+        | Exists(
+            ReferenceTag.objects.filter(
+                content_object=OuterRef("pk"), tag__name__icontains=word
+            )
+        )
     )
 
 

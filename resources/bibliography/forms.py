@@ -5,6 +5,8 @@ from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
+from home.filters import FilterForm, WordsField
+
 from .choices import ReferenceType
 
 # Checked before anything is read or parsed; a bibliography of a few thousand
@@ -12,11 +14,12 @@ from .choices import ReferenceType
 MAX_UPLOAD_SIZE = getattr(settings, "BIBLIOGRAPHY_MAX_UPLOAD_SIZE", 2 * 1024 * 1024)
 
 
-class ReferenceFilterForm(forms.Form):
+class ReferenceFilterForm(FilterForm):
     """The filters of the library page. Every field is optional; a value that
-    is not valid is ignored rather than shown as an error."""
+    is not valid is ignored (and named) rather than shown as an error. The
+    filtering itself is ``filters.ReferenceFilter``'s."""
 
-    q = forms.CharField(label=_("Rechercher"), required=False, max_length=200)
+    q = WordsField(label=_("Rechercher"), required=False)
     type = forms.ChoiceField(
         label=_("Type"),
         required=False,
@@ -39,15 +42,6 @@ class ReferenceFilterForm(forms.Form):
         self.fields["tag"].choices = [("", _("Tous les mots-clés"))] + [
             (tag.slug, tag.name) for tag in tags
         ]
-
-    def cleaned_filters(self):
-        """The valid, non-empty filters (an invalid one is dropped alone)."""
-        self.is_valid()
-        return {
-            name: value
-            for name, value in self.cleaned_data.items()
-            if value not in (None, "")
-        }
 
 
 class ImportForm(forms.Form):

@@ -26,8 +26,8 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from home.admin_forms import PageForm
 from home.mixins import IndexPageMixin
+from home.page_forms import PageForm
 
 from .choices import ContributorRole, ReferenceType
 

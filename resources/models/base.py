@@ -8,7 +8,7 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search import index
 
-from home.admin_forms import PageForm
+from home.page_forms import PageForm
 
 
 class ResourcePageMixin(models.Model):

@@ -18,7 +18,6 @@ from .pages import (
     GlossaryTermPage,
     MethodPage,
     RolePage,
-    filter_methods,
     letter_anchor,
 )
 
@@ -139,11 +138,10 @@ class MethodIndexPage(LibraryIndexPage):
         from ..forms import MethodFilterForm
 
         context = Page.get_context(self, request, *args, **kwargs)
-        form = MethodFilterForm(request.GET or None)
-        filters = form.filters()
-        methods = filter_methods(self.child_pages(request), **filters)
+        form = MethodFilterForm(request.GET)
+        methods = form.filter(self.child_pages(request))
         context["filter_form"] = form
-        context["is_filtered"] = any(filters.values())
+        context["is_filtered"] = form.is_filtered()
         context["children"] = paginate(request, methods, self.per_page)
         context["query_string"] = form.query_string()
         return context
@@ -169,8 +167,8 @@ class DocumentIndexPage(LibraryIndexPage):
         from ..forms import DocumentFilterForm
 
         context = Page.get_context(self, request, *args, **kwargs)
-        form = DocumentFilterForm(request.GET or None)
-        documents = form.apply(self.documents())
+        form = DocumentFilterForm(request.GET)
+        documents = form.filter(self.documents())
         context["filter_form"] = form
         context["is_filtered"] = form.is_filtered()
         context["documents"] = paginate(request, documents, self.per_page)

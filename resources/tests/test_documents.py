@@ -5,10 +5,12 @@ from wagtail.models import Collection
 
 import pytest
 
+from resources import extraction
 from resources.choices import ExtractionStatus
 from resources.demo_files import make_docx, make_odt, make_pdf
 from resources.extraction import extract_text
 from resources.models import DocumentIndexPage, ResourceDocument
+from tests.support import bombs
 
 from .utils import make_document, make_editor
 
@@ -43,6 +45,30 @@ class TestExtraction:
 
     def test_other_formats_are_not_analysed(self):
         assert extract_text(b"a,b", "xlsx").status == ExtractionStatus.UNSUPPORTED
+
+    @pytest.mark.parametrize(
+        ("extension", "content", "message"),
+        [
+            ("docx", bombs.docx_bomb(), "Une fois décompressé"),
+            ("odt", bombs.odt_bomb(), "Une fois décompressé"),
+            ("docx", bombs.docx_with_parts(1_200), "Cette archive contient 1"),
+            ("pdf", bombs.pdf_with_huge_stream(), "Une partie du PDF dépasse"),
+        ],
+        ids=["docx", "odt", "parts", "pdf"],
+    )
+    def test_a_bomb_fails_with_its_reason_not_a_crash(
+        self, extension, content, message
+    ):
+        result = extract_text(content, extension)
+        assert result.status == ExtractionStatus.FAILED
+        assert message in result.message
+        assert "Le document est bien enregistré" in result.message
+
+    def test_xml_past_the_reading_limit_is_not_parsed(self, monkeypatch):
+        monkeypatch.setattr(extraction, "MAX_XML_SIZE", 2_000)
+        result = extract_text(make_docx("Fiche", ["Un paragraphe"]), "docx")
+        assert result.status == ExtractionStatus.FAILED
+        assert "la lecture s'arrête à 2,0" in result.message
 
 
 class TestBackgroundExtraction:
@@ -85,6 +111,18 @@ class TestBackgroundExtraction:
         assert document.extraction_status == ExtractionStatus.FAILED
         assert document.extraction_message
         assert document.extracted_text == ""
+
+    def test_a_docx_bomb_stored_anyhow_gets_a_failed_status(
+        self, django_capture_on_commit_callbacks
+    ):
+        # Stored without the admin form (an import, an older upload): the
+        # worker refuses to unpack it and says why.
+        with django_capture_on_commit_callbacks(execute=True):
+            document = make_document("Bombe", bombs.docx_bomb(), "bombe.docx")
+        document = extracted(document)
+        assert document.extraction_status == ExtractionStatus.FAILED
+        assert "Une fois décompressé" in document.extraction_message
+        assert document.get_extraction_status_display() == "Échec de l'extraction"
 
     def test_extracted_text_is_indexed_for_search(
         self, django_capture_on_commit_callbacks

@@ -8,6 +8,7 @@ import pytest
 
 from resources.demo_files import make_docx, make_odt, make_pdf
 from resources.file_types import check_document_content
+from tests.support import bombs
 
 
 def zipped(**members):
@@ -71,3 +72,37 @@ def test_the_message_says_what_was_found():
     with pytest.raises(ValidationError) as refusal:
         check_document_content(as_upload(HTML, "pdf"), "pdf")
     assert "contenu détecté : HTML" in refusal.value.messages[0]
+
+
+ARCHIVE_BOMBS = [
+    ("docx", bombs.docx_bomb(), "Une fois décompressé"),
+    ("odt", bombs.odt_bomb(), "Une fois décompressé"),
+    ("docx", bombs.docx_with_parts(1_200), "Cette archive contient"),
+    ("zip", bombs.zip_bomb(), "Une fois décompressé"),
+]
+
+
+@pytest.mark.parametrize(
+    ("extension", "content", "message"),
+    ARCHIVE_BOMBS,
+    ids=["docx", "odt", "parts", "zip"],
+)
+def test_an_archive_bomb_is_refused_before_it_is_unpacked(
+    extension, content, message, monkeypatch
+):
+    # Not one member may be read: the directory alone refuses the file.
+    monkeypatch.setattr(
+        zipfile.ZipFile, "open", lambda *a, **k: pytest.fail("member read")
+    )
+    with pytest.raises(ValidationError) as refusal:
+        check_document_content(as_upload(content, extension), extension)
+    assert message in refusal.value.messages[0]
+    assert "limite" in refusal.value.messages[0]
+
+
+def test_a_large_honest_archive_is_accepted():
+    # 15 MB of text that barely compresses: under both limits, and read.
+    import os
+
+    members = {f"partie-{n}.txt": os.urandom(300_000).hex() for n in range(25)}
+    check_document_content(as_upload(zipped(**members), "zip"), "zip")

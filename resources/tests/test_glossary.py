@@ -141,3 +141,9 @@ def test_terms_cite_their_bibliography_sources(client):
     content = page_html(client, term)
     assert f'<a href="{reference.url}">{reference.title}</a>' in content
     assert term in reference.glossary_terms.all()
+
+
+def test_the_variant_of_equipe_apprenante_is_spelled_right():
+    term = GlossaryTermPage.objects.get(title="Équipe apprenante")
+    assert term.variants == ["équipes apprenantes"]
+    assert "équipe apprenantes" not in term.synonyms

@@ -33,6 +33,8 @@ from .server import PYTHON, ROOT, environment
 
 QUERIES = [
     "innovation",
+    "mini-immersion",
+    "covoiturage",
     "equipe",
     "équipe",
     "prototype",
@@ -57,7 +59,17 @@ EXTRA_TARGETS = {
     "programme d’un site (Rennes 2018)": "/evenements/universite-2018/programme/rennes/",
     "recherche « innovation »": "/recherche/?q=innovation",
     "API pages": "/api/v2/pages/?limit=20",
+    "toutes les discussions": "/communaute/discussions/",
+    "fils de l’e-communauté nationale": (
+        "/communaute/discussions/communaute/innovation-publique/"
+    ),
+    "fil de discussion (grandit de --large réponses)": lambda: _grown_thread_url(),
+    # Shared with logged-in members in the demo; grow_carnet_entries fills it.
+    "carnet d’une équipe (Martinique)": (
+        "/communaute/equipes/equipe-jeunesse-martinique-2018/carnet/"
+    ),
 }
+CARNET_PDF_ENTRIES = 300  # the carnet exported to PDF (issue 20)
 TARGETS = {  # the project's targets (issue 8), shown beside the figures
     "es_p95": 50,
     "layer_ratio": 1.3,
@@ -117,17 +129,21 @@ def grow_members(n):
 
 def grow_teams(n):
     from community.members.models import Community, LearningTeam
+    from community.members.models.teams import name_key
 
     national = Community.objects.get(slug="innovation-publique")
+    names = [f"Équipe de mesure {i:04d}" for i in range(n)]
+    # bulk_create skips save(): the name key (unique per community) is set here.
     LearningTeam.objects.bulk_create(
         LearningTeam(
-            name=f"Équipe de mesure {i:04d}",
+            name=name,
+            name_key=name_key(name),
             slug=f"equipe-mesure-{i:04d}",
             community=national,
             year=2018,
             description="Une équipe apprenante ajoutée pour la mesure.",
         )
-        for i in range(n)
+        for i, name in enumerate(names)
     )
 
 
@@ -164,7 +180,139 @@ def grow_sessions(n):
     )
 
 
-GROWERS = [grow_glossary, grow_challenges, grow_members, grow_teams, grow_sessions]
+def _grown_thread():
+    from community.discussions.models import Thread
+
+    return Thread.objects.filter(community__slug="innovation-publique").order_by("pk")[
+        0
+    ]
+
+
+def _grown_thread_url():
+    return _grown_thread().get_absolute_url()
+
+
+def grow_discussions(n):
+    """``n`` replies in the national community's first thread (a third at the
+    top, the others replies and replies to replies), and ``n // 5`` threads."""
+    from community.discussions import events, posting
+    from community.members.models import Community, User
+
+    thread = _grown_thread()
+    national = Community.objects.get(slug="innovation-publique")
+    authors = list(User.objects.filter(memberships__community=national)[:8])
+    with events.quiet():
+        tops, last = [], None
+        for i in range(n):
+            author = authors[i % len(authors)]
+            if i % 3 == 0 or last is None:
+                reply_to = None
+            elif i % 3 == 1:
+                reply_to = tops[-1].pk
+            else:
+                reply_to = last.pk
+            last = posting.post_comment(
+                author,
+                thread,
+                body=f"Réponse de mesure {i} : prototype, usagers, immersion.",
+                reply_to=reply_to,
+                limited=False,
+            )
+            if reply_to is None:
+                tops.append(last)
+            if i % 5 == 0:
+                posting.react(
+                    authors[(i + 1) % len(authors)], thread, "thumbs_up", last
+                )
+        for i in range(n // 5):
+            posting.create_thread(
+                authors[i % len(authors)],
+                national,
+                title=f"Fil de mesure {i:04d}",
+                body="Un fil ajouté pour la mesure.",
+                limited=False,
+            )
+
+
+def grow_carnet_entries(n):
+    from community.carnets.models import Carnet, Entry
+    from community.members.models import User
+
+    carnet = Carnet.objects.get(team__slug="equipe-jeunesse-martinique-2018")
+    author = User.objects.get(email="marc@demo.example.org")
+    Entry.objects.bulk_create(
+        Entry(
+            carnet=carnet,
+            author=author,
+            moment=("before", "during", "after", "suites")[i % 4],
+            title=f"Entrée de mesure {i:04d}",
+            body=CARNET_TEXT,
+        )
+        for i in range(n)
+    )
+
+
+CARNET_TEXT = (
+    "Ce que nous avons appris en **écoutant les usagers** pendant la "
+    "mini-immersion :\n\n- les familles consultent trois sites pour un créneau ;\n"
+    "- les agents d'accueil ont déjà des idées ;\n- le prototype doit tenir en "
+    "une semaine.\n\n> « Je ne sais jamais si je suis sur la liste d'attente. »\n\n"
+    "Nos questions ouvertes : une liste d'attente commune ? qui porte le parcours ?"
+)
+
+
+def measure_carnet_pdf(count=CARNET_PDF_ENTRIES):
+    """Export a carnet of ``count`` entries to PDF: seconds and pages."""
+    import io
+
+    from pypdf import PdfReader
+
+    from community.carnets import export
+    from community.carnets.models import Entry
+    from community.carnets.structure import carnet_for, edition_of, guide_for
+    from community.members.models import Community, LearningTeam, User
+
+    team = LearningTeam.objects.create(
+        name="Équipe de mesure du PDF",
+        slug="equipe-mesure-pdf",
+        community=Community.objects.get(slug="innovation-publique"),
+        year=2018,
+    )
+    carnet = carnet_for(team)
+    author = User.objects.get(email="marc@demo.example.org")
+    Entry.objects.bulk_create(
+        Entry(
+            carnet=carnet,
+            author=author,
+            moment=("before", "during", "after", "suites")[i % 4],
+            kind="collective" if i < 3 else "individuelle",
+            title=f"Entrée {i:03d} du carnet mesuré",
+            body=CARNET_TEXT,
+        )
+        for i in range(count)
+    )
+    entries = list(carnet.entries.for_page().select_related("carnet"))
+    edition = edition_of(team)
+    started = time.perf_counter()
+    pdf = export.carnet_pdf(carnet, entries, guide_for(edition), edition, [])
+    seconds = time.perf_counter() - started
+    return {
+        "entries": len(entries),
+        "seconds": seconds,
+        "pages": len(PdfReader(io.BytesIO(pdf)).pages),
+        "bytes": len(pdf),
+    }
+
+
+GROWERS = [
+    grow_glossary,
+    grow_challenges,
+    grow_members,
+    grow_teams,
+    grow_sessions,
+    grow_discussions,
+    grow_carnet_entries,
+]
 
 
 # --- inside Django: pages and site search ------------------------------------
@@ -188,6 +336,7 @@ def measure_pages(client):
 
     figures = {}
     for name, url in targets().items():
+        url = url() if callable(url) else url  # paths that depend on the data
         times, statuses = [], set()
         for _ in range(5):
             with CaptureQueriesContext(connection) as queries:
@@ -275,6 +424,7 @@ def inner(large):
             out["grown"][grow.__name__] = time.perf_counter() - started
         out["search_large"] = reindex_and_search(reader)
         out["large"] = measure_pages(client)
+        out["carnet_pdf"] = measure_carnet_pdf()
     finally:
         teardown_databases(old, verbosity=0)
         drop_site_index()
@@ -392,6 +542,22 @@ def search_rows(data):
         )
     )
     return rows
+
+
+def carnet_rows(data):
+    pdf = data.get("carnet_pdf")
+    if not pdf:
+        return []
+    return [
+        ("#Carnet d’apprentissage : export PDF (WeasyPrint)", "", "", "", ""),
+        (
+            f"carnet de {pdf['entries']} entrées",
+            f"{pdf['seconds']:.1f} s",
+            f"{pdf['pages']} pages",
+            f"{pdf['bytes'] / 1024:.0f} Ko",
+            "",
+        ),
+    ]
 
 
 def scale_rows(scale, args):
@@ -606,7 +772,7 @@ def main(argv=None):
 
     rows = []
     if pages:
-        rows += page_rows(pages) + search_rows(pages)
+        rows += page_rows(pages) + search_rows(pages) + carnet_rows(pages)
     rows += scale_rows(scale, args) if "scale" not in args.skip else []
     rows += load_rows(load, args) if "load" not in args.skip else []
     table(rows, args)

@@ -52,6 +52,8 @@ def environment(prefix="ecommunaute_load_"):
         SEARCH_BACKEND="elasticsearch",
         ELASTICSEARCH_INDEX_PREFIX=prefix,
         EMAIL_URL="consolemail://",
+        # gunicorn faces the simulated members directly, no proxy in front.
+        TRUSTED_PROXY_COUNT="0",
     )
     return env
 

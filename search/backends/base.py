@@ -10,6 +10,9 @@ from .. import normalize
 FACETS = ("type", "theme", "site", "year", "community")
 SORTS = ("relevance", "date")
 MAX_QUERY_LENGTH = 200
+# Each word adds terms to the query: past this many, words are left out, so
+# that no search costs more than a 16-word one whatever is pasted.
+MAX_QUERY_WORDS = 16
 SNIPPET_WORDS = 30
 
 
@@ -23,7 +26,8 @@ class SearchQuery:
 
     def __post_init__(self):
         # Long pastes are cut, not refused; control characters dropped.
-        self.text = " ".join((self.text or "").split())[:MAX_QUERY_LENGTH]
+        words = (self.text or "").split()[:MAX_QUERY_WORDS]
+        self.text = " ".join(words)[:MAX_QUERY_LENGTH]
         self.filters = {k: str(v) for k, v in self.filters.items() if k in FACETS and v}
         if self.sort not in SORTS:
             self.sort = "relevance"
@@ -62,8 +66,8 @@ class SearchBackend:
 
     def search(self, query, tokens):
         """Search; when nothing matches, try a spelling correction ("did you
-        mean") and answer for it. ``tokens``: the searcher's audience tokens,
-        or None for superusers."""
+        mean") and answer for it. ``tokens``: the searcher's audience tokens
+        (from the policy), or None for no filter (maintenance tools)."""
         results = self._search(query, tokens)
         if results.total or not query.text:
             return results

@@ -45,7 +45,7 @@ def fts_expression(text):
 
 
 def audience_q(tokens):
-    if tokens is None:  # superuser
+    if tokens is None:  # unfiltered (maintenance tools)
         return Q()
     q = Q(pk__in=[])
     for token in tokens:

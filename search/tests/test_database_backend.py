@@ -6,7 +6,7 @@ import pytest
 
 from search.backends.base import SearchQuery
 from search.backends.database import FTS, DatabaseBackend
-from search.documents import PUBLIC, SearchDocument
+from search.documents import SearchDocument
 
 pytestmark = pytest.mark.django_db
 
@@ -19,13 +19,13 @@ def document(key, title, body=""):
         title=title,
         url=f"/{key}/",
         body=body,
-        audience=[PUBLIC],
+        audience=["public"],
     )
 
 
 def found(backend, text):
     query = SearchQuery(text=text, filters={"type": "test"})
-    return [hit.key for hit in backend.search(query, [PUBLIC]).hits]
+    return [hit.key for hit in backend.search(query, ["public"]).hits]
 
 
 @pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's FTS5 index")
@@ -58,7 +58,7 @@ class TestSqliteFullTextIndex:
         backend = DatabaseBackend()
         backend.upsert([document("t:1", "Cartographie des énergies")])
         for text in ('"', "energies*", "NOT energies", "title_terms:x", "a OR b AND"):
-            backend.search(SearchQuery(text=text), [PUBLIC])  # does not raise
+            backend.search(SearchQuery(text=text), ["public"])  # does not raise
         assert found(backend, '"cartographie*"') == ["t:1"]
         # As FTS5 syntax this would match; as text, "or" and "piscine" must.
         assert found(backend, "cartographie OR piscine") == []

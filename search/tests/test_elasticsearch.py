@@ -139,7 +139,7 @@ def test_racing_first_writes_leave_the_alias_on_one_index(es, settings, monkeypa
     searches on a fresh cluster) must not put it on two indexes: writes to an
     alias over several indexes all fail."""
     from search.backends.elasticsearch import ElasticsearchBackend, alias_name
-    from search.documents import PUBLIC, SearchDocument
+    from search.documents import SearchDocument
 
     settings.ELASTICSEARCH_INDEX_PREFIX = f"race_{uuid.uuid4().hex[:8]}_"
     first, late = ElasticsearchBackend(), ElasticsearchBackend()
@@ -156,7 +156,7 @@ def test_racing_first_writes_leave_the_alias_on_one_index(es, settings, monkeypa
                     type_label="Note",
                     title="Course à la création",
                     url="/course/",
-                    audience=[PUBLIC],
+                    audience=["public"],
                 )
             ]
         )
@@ -172,7 +172,6 @@ def test_searches_reuse_one_client_and_check_the_alias_once(es, settings, monkey
     search instead of failing it."""
     from search.backends import elasticsearch as backend_module
     from search.backends.base import SearchQuery
-    from search.documents import PUBLIC
 
     settings.ELASTICSEARCH_INDEX_PREFIX = f"once_{uuid.uuid4().hex[:8]}_"
     backend = backend_module.ElasticsearchBackend()
@@ -187,11 +186,11 @@ def test_searches_reuse_one_client_and_check_the_alias_once(es, settings, monkey
     monkeypatch.setattr(backend.es.indices, "exists_alias", counting_exists)
     try:
         for _ in range(3):
-            backend.search(SearchQuery(text="prototype"), [PUBLIC])
+            backend.search(SearchQuery(text="prototype"), ["public"])
         assert len(checks) == 1
         for name in es.indices.get(index=f"{backend_module.alias_name()}*"):
             es.indices.delete(index=name)
-        results = backend.search(SearchQuery(text="prototype"), [PUBLIC])
+        results = backend.search(SearchQuery(text="prototype"), ["public"])
         assert results.total == 0
         assert es.indices.exists_alias(name=backend_module.alias_name())
     finally:

@@ -59,6 +59,8 @@ VIEWS = {
     "e-communauté publique": "/communaute/e-communautes/innovation-publique/",
     "e-communauté restreinte": "/communaute/e-communautes/rennes/",
     "équipe apprenante": "/communaute/equipes/equipe-mobilites-rennes-2018/",
+    "créer une équipe apprenante": "/communaute/e-communautes/rennes/equipes/nouvelle/",
+    "créer une équipe : choix de l'e-communauté": "/communaute/equipes/nouvelle/",
     "fiche membre": _member_profile,
     "programme d'un site": demo_paths.programme(),
     "session (mini-conférence)": demo_paths.session_route(
@@ -69,6 +71,20 @@ VIEWS = {
     "comité de sélection": demo_paths.call_route("committee"),
     "relecture d'une proposition (comité)": demo_paths.proposal_review(),
     "avancement d'un défi (porteur)": demo_paths.challenge_route("progress"),
+    "carnet d'apprentissage": demo_paths.carnet_route(),
+    "carnet : écrire une entrée": demo_paths.carnet_route("new_entry"),
+    "carnet : partage et liens secrets": demo_paths.carnet_route("carnet_sharing"),
+    "carnet : une entrée": demo_paths.entry_route(),
+    "carnet : modifier une entrée": demo_paths.entry_route("entry_edit"),
+    "carnet : historique des versions": demo_paths.entry_route("entry_history"),
+    "carnet : lien secret": demo_paths.secret_link(),
+    "toutes les discussions": "/communaute/discussions/",
+    "fils d'une e-communauté": "/communaute/discussions/communaute/innovation-publique/",
+    "fil de discussion": demo_paths.thread_route("thread"),
+    "historique d'un message": demo_paths.comment_route("comment_history"),
+    "ouvrir un fil": "/communaute/discussions/communaute/rennes/nouveau/",
+    "signaler un message": demo_paths.report_route(),
+    "file de modération": "/communaute/discussions/moderation/",
 }
 
 

@@ -139,6 +139,80 @@ def test_newcomer_joins_a_restricted_community_and_a_team(live, chromium, outbox
     animateur_page.context.close()
 
 
+def test_a_team_is_created_on_a_defi_joined_and_on_both_dashboards(live, chromium):
+    """Une membre forme une équipe apprenante sur un défi ; un autre membre de
+    l'e-communauté la rejoint ; tous deux la voient sur leur tableau de bord."""
+    from community.challenges.models import ChallengePage
+
+    suffix = uuid.uuid4().hex[:6]
+    team_name = f"Les Défricheuses {suffix}"
+    national = Community.objects.get(slug="innovation-publique")
+    founder = make_user(f"fondatrice-{suffix}")
+    joiner = make_user(f"rejoignant-{suffix}")
+    for user in (founder, joiner):
+        Membership.objects.create(community=national, user=user)
+    challenge = (
+        ChallengePage.objects.live().filter(edition__year=2018).order_by("pk").first()
+    )
+
+    founder_context = browser_context(chromium, live, user=founder)
+    page = founder_context.new_page()
+    journey = Journey(page, "equipe-creee-rejointe")
+
+    with journey.step("la fondatrice part du défi"):
+        page.goto(live(challenge.url))
+        page.get_by_role("link", name="Former une équipe sur ce défi").click()
+        page.wait_for_load_state()
+        assert "/equipes/nouvelle/" in page.url, page.url
+        assert page.locator("select[name=defi]").input_value() == str(challenge.pk)
+        assert page.locator("select[name=year]").input_value() == "2018"
+
+    with journey.step("elle crée l'équipe et en devient facilitatrice"):
+        page.fill("input[name=name]", team_name)
+        page.fill("textarea[name=description]", "Nous testons un prototype d'accueil.")
+        page.get_by_role("button", name="Créer l'équipe").click()
+        page.wait_for_load_state()
+        assert "vous en êtes le facilitateur" in page.content()
+        assert page.get_by_role("heading", name=team_name).is_visible()
+        assert page.get_by_role(
+            "link", name=challenge.short_name or challenge.title, exact=False
+        ).is_visible()
+
+    team = LearningTeam.objects.get(name=team_name)
+    joiner_context = browser_context(chromium, live, user=joiner)
+    other = joiner_context.new_page()
+    joining = Journey(other, "equipe-creee-rejointe-membre")
+
+    with joining.step("un autre membre trouve l'équipe sur la page de l'e-communauté"):
+        other.goto(live(national.get_absolute_url()))
+        other.get_by_role("link", name=team_name).click()
+        other.wait_for_load_state()
+        assert other.url.endswith(team.get_absolute_url()), other.url
+
+    with joining.step("il la rejoint"):
+        other.get_by_role("button", name="Rejoindre l'équipe").click()
+        other.wait_for_load_state()
+        assert "Bienvenue dans l'équipe" in other.content()
+        assert other.get_by_role("button", name="Quitter l'équipe").is_visible()
+
+    with joining.step("l'équipe est sur son tableau de bord"):
+        other.goto(live("/communaute/tableau-de-bord/"))
+        teams_section = other.locator("section[aria-labelledby=dash-teams]")
+        assert teams_section.get_by_role("link", name=team_name).is_visible()
+        assert "Participant" in teams_section.inner_text()
+
+    with journey.step("et sur celui de la fondatrice, avec son nouveau membre"):
+        page.goto(live("/communaute/tableau-de-bord/"))
+        teams_section = page.locator("section[aria-labelledby=dash-teams]")
+        assert teams_section.get_by_role("link", name=team_name).is_visible()
+        assert "Facilitateur" in teams_section.inner_text()
+        page.goto(live(team.get_absolute_url()))
+        assert page.get_by_role("link", name=str(joiner)).is_visible()
+
+    founder_context.close()
+    joiner_context.close()
+
+
 def made_up_word():
     """A word no demo text contains: letters only, so that the French analysis
     chains (stemmer, n-grams) treat it as an ordinary word."""
@@ -451,3 +525,322 @@ def test_call_for_contributions_proposal_selected(live, chromium, outbox):
 
     context.close()
     committee_context.close()
+
+
+def test_carnet_collective_synthesis_conflict_and_pdf(live, chromium):
+    """Issue 20: a member writes and shares an entry; two members write the
+    collective synthesis at once; the second sees both texts, merges them,
+    keeps a draft across a crash; the PDF downloads with the entries."""
+    import io
+
+    from pypdf import PdfReader
+
+    from community.carnets.models import Entry
+    from tests.accessibility.axe import blocking_violations, describe
+
+    suffix = uuid.uuid4().hex[:6]
+    rennes = Community.objects.get(slug="rennes")
+    camille = make_user(f"camille-{suffix}")
+    yann = make_user(f"yann-{suffix}")
+    for user in (camille, yann):
+        Membership.objects.create(community=rennes, user=user)
+    team = LearningTeam.objects.create(
+        name=f"Équipe parcours {suffix}",
+        slug=f"equipe-parcours-{suffix}",
+        community=rennes,
+        year=2018,
+    )
+    for user in (camille, yann):
+        TeamMembership.objects.create(team=team, user=user)
+
+    context = browser_context(chromium, live, camille, bypass_csp=True)
+    page = context.new_page()
+    journey = Journey(page, "carnet-synthese-collective")
+
+    with journey.step("elle ouvre le carnet depuis la page de l'équipe"):
+        page.goto(live(team.get_absolute_url()))
+        page.get_by_role("link", name="Ouvrir le carnet").click()
+        page.wait_for_load_state()
+        assert page.get_by_role(
+            "heading", name="Moment 1 — cadrer et partager ses objectifs"
+        ).is_visible()
+
+    with journey.step("elle écrit une contribution et la partage"):
+        page.get_by_role("link", name="Écrire une contribution (Moment 1").click()
+        page.get_by_label("Titre").fill("Mes attentes pour ces trois jours")
+        page.get_by_label("Texte").fill("Apprendre à **écouter** les usagers.")
+        page.get_by_role("button", name="Enregistrer").click()
+        page.wait_for_load_state()
+        assert "Votre entrée est enregistrée." in page.content()
+        page.get_by_label("Qui peut lire cette entrée ?").select_option("public")
+        page.get_by_role("button", name="Enregistrer le partage").click()
+        page.wait_for_load_state()
+        assert "Partage de l’entrée" in page.content() or "Partage de l'entrée" in (
+            page.content()
+        )
+        assert Entry.objects.get(title__startswith="Mes attentes").visibility == (
+            "public"
+        )
+
+    with journey.step("elle commence la synthèse collective du moment 1"):
+        page.goto(live(f"/communaute/equipes/{team.slug}/carnet/"))
+        page.get_by_role(
+            "link", name="Commencer la synthèse collective (Moment 1"
+        ).click()
+        page.get_by_label("Titre").fill("Nos objectifs")
+        page.get_by_label("Texte").fill("Écouter six familles.")
+        page.get_by_role("button", name="Enregistrer").click()
+        page.wait_for_load_state()
+        synthesis = Entry.objects.get(carnet__team=team, kind="collective")
+        assert synthesis.version == 1
+
+    edit_url = live(f"/communaute/carnets/entrees/{synthesis.pk}/modifier/")
+    teammate_context = browser_context(chromium, live, yann)
+    teammate = teammate_context.new_page()
+    other = Journey(teammate, "carnet-synthese-collective-coequipier")
+    with journey.step("les deux ouvrent la synthèse en même temps"):
+        page.goto(edit_url)
+        teammate.goto(edit_url)
+        page.get_by_label("Texte").fill("Écouter six familles.\nTester un prototype.")
+        teammate.get_by_label("Texte").fill(
+            "Écouter six familles et trois agents d'accueil."
+        )
+
+    with other.step("le coéquipier enregistre le premier"):
+        teammate.get_by_role("button", name="Enregistrer").click()
+        teammate.wait_for_load_state()
+        assert "version 2" in teammate.content()
+
+    with journey.step("elle enregistre : refusé, les deux textes côte à côte"):
+        page.get_by_role("button", name="Enregistrer").click()
+        page.wait_for_load_state()
+        assert page.get_by_role("heading", name="Deux versions à réunir").is_visible()
+        theirs = page.locator("[data-conflict-theirs]").inner_text()
+        mine = page.locator("[data-conflict-mine]").inner_text()
+        assert "trois agents d'accueil" in theirs
+        assert "Tester un prototype." in mine
+        synthesis.refresh_from_db()
+        assert synthesis.version == 2 and "trois agents" in synthesis.body
+        violations = blocking_violations(page)
+        assert not violations, describe(violations)
+
+    with journey.step("elle réunit les deux textes et enregistre"):
+        # Her addition and his change touch different lines: the editor
+        # already holds both; she checks and saves.
+        editor = page.get_by_role("textbox", name="Texte", exact=True)
+        assert "trois agents" in editor.input_value()
+        assert "Tester un prototype." in editor.input_value()
+        editor.fill(
+            "Écouter six familles et trois agents d'accueil.\nTester un prototype."
+        )
+        page.get_by_role("button", name="Enregistrer le texte réuni").click()
+        page.wait_for_load_state()
+        synthesis.refresh_from_db()
+        assert synthesis.version == 3
+        assert "trois agents" in synthesis.body and "prototype" in synthesis.body
+
+    with journey.step("un brouillon survit à la fermeture de l'onglet"):
+        page.goto(edit_url)
+        page.get_by_label("Texte").fill("Un ajout pas encore enregistré.")
+        page.wait_for_timeout(1200)  # the draft is kept after 0.7 s of quiet
+        page.close()
+        page = context.new_page()
+        journey.page = page
+        page.goto(edit_url)
+        page.get_by_role("button", name="Restaurer ce brouillon").click()
+        assert page.get_by_role("textbox", name="Texte", exact=True).input_value() == (
+            "Un ajout pas encore enregistré."
+        )
+
+    with journey.step("elle télécharge le carnet en PDF"):
+        page.goto(live(f"/communaute/equipes/{team.slug}/carnet/"))
+        with page.expect_download() as download:
+            page.get_by_role("button", name="Télécharger le PDF").click()
+        pdf = download.value.path().read_bytes()
+        assert pdf.startswith(b"%PDF")
+        text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
+        assert "Mes attentes pour ces trois jours" in text
+        assert "Tester un prototype." in text
+
+    context.close()
+    teammate_context.close()
+
+
+def test_carnet_organiser_and_facilitator_pages_are_accessible(live, chromium):
+    """axe on the pages only organisers and facilitators reach."""
+    from community.members.models import User
+    from tests.accessibility.axe import blocking_violations, describe
+    from tests.support import demo_paths
+
+    organiser = User.objects.create_superuser(
+        f"orga-{uuid.uuid4().hex[:6]}", f"orga-{uuid.uuid4().hex[:6]}@example.org", "x"
+    )
+    context = browser_context(chromium, live, organiser, bypass_csp=True)
+    page = context.new_page()
+    journey = Journey(page, "carnets-organisateurs")
+    for name, path in (
+        ("suivi des carnets de l'édition", demo_paths.carnet_overview()()),
+        ("carnet du facilitateur", demo_paths.facilitator_carnet()()),
+    ):
+        with journey.step(name):
+            response = page.goto(live(path))
+            assert response.status == 200
+            violations = blocking_violations(page)
+            assert not violations, describe(violations)
+    context.close()
+
+
+def test_discussion_reply_mention_reaction_edit_report_and_decision(live, chromium):
+    """Two members discuss in a thread: post, reply to the reply, the first
+    sees the unread marker; a mention through the accessible field, a
+    reaction, an edit with its history, a report and the animateur's decision."""
+    from community.discussions.models import Comment, ModerationDecision, Thread
+    from community.members.tests.utils import add_member, make_community
+
+    suffix = uuid.uuid4().hex[:6]
+    space = make_community(name=f"Discussions {suffix}")
+    first, second = make_user(f"premiere-{suffix}"), make_user(f"seconde-{suffix}")
+    first.display_name, second.display_name = f"Première {suffix}", f"Seconde {suffix}"
+    first.save()
+    second.save()
+    animateur = make_user(f"animation-{suffix}")
+    for user in (first, second):
+        add_member(space, user)
+    add_member(space, animateur, MembershipRole.ANIMATEUR)
+    space_url = f"/communaute/discussions/communaute/{space.slug}/"
+
+    first_page = browser_context(chromium, live, first).new_page()
+    second_page = browser_context(chromium, live, second).new_page()
+    journey = Journey(first_page, "discussion-premiere")
+    other = Journey(second_page, "discussion-seconde")
+
+    with journey.step("la première ouvre un fil depuis la page de l'e-communauté"):
+        first_page.goto(live(space.get_absolute_url()))
+        first_page.get_by_role("link", name="Ouvrir un fil de discussion").click()
+        first_page.fill(
+            "input[name=title]", "Comment tester un prototype en une semaine ?"
+        )
+        first_page.fill("textarea[name=body]", "Vos **retours** d'expérience ?")
+        first_page.get_by_role("button", name="Ouvrir le fil").click()
+        first_page.wait_for_load_state()
+        assert "Votre fil de discussion est ouvert." in first_page.content()
+    thread = Thread.objects.get(community=space)
+
+    with other.step("la seconde répond au fil"):
+        second_page.goto(live(thread.get_absolute_url()))
+        second_page.fill("#reponse-fil", "Nous avons testé avec cinq usagers.")
+        second_page.get_by_role("button", name="Publier la réponse").click()
+        second_page.wait_for_load_state()
+        assert "Votre réponse est publiée." in second_page.content()
+    answer = Comment.objects.get(discussion=thread)
+
+    with journey.step("la première répond à la réponse"):
+        first_page.goto(live(thread.get_absolute_url()))
+        first_page.locator(f"#{answer.anchor} summary").click()
+        box = first_page.locator(f"#reponse-{answer.pk}")
+        box.fill("Merci ! Combien de temps a duré le test ?")
+        first_page.locator(f"#{answer.anchor}").get_by_role(
+            "button", name="Publier la réponse"
+        ).click()
+        first_page.wait_for_load_state()
+        assert "Votre réponse est publiée." in first_page.content()
+    question = Comment.objects.get(discussion=thread, user=first)
+    assert question.parent_id == answer.pk and question.level == 1
+
+    with other.step("la seconde répond à la réponse de la réponse"):
+        second_page.goto(live(thread.get_absolute_url()))
+        second_page.locator(f"#{question.anchor} summary").click()
+        second_page.fill(f"#reponse-{question.pk}", "Une semaine, en trois passages. ")
+        second_page.locator(f"#{question.anchor}").get_by_role(
+            "button", name="Publier la réponse"
+        ).click()
+        second_page.wait_for_load_state()
+        assert "Votre réponse est publiée." in second_page.content()
+    reply_to_reply = Comment.objects.filter(discussion=thread, user=second).latest("pk")
+    assert reply_to_reply.level == 2
+
+    with journey.step(
+        "la première voit le marqueur « nouveau » dans la liste et le fil"
+    ):
+        first_page.goto(live(space_url))
+        assert "1 nouveau message" in first_page.content()
+        first_page.get_by_role("link", name=thread.title).click()
+        first_page.wait_for_load_state()
+        assert "1 nouveau message depuis votre dernière visite." in first_page.content()
+        assert first_page.locator(f"#{reply_to_reply.anchor} .badge--new").is_visible()
+
+    with journey.step("la première mentionne la seconde avec le champ accessible"):
+        field = first_page.get_by_role(
+            "combobox", name=re.compile("Mentionner un membre")
+        )
+        field.fill(f"Seconde {suffix}"[:9])
+        first_page.get_by_role(
+            "option", name=re.compile(f"Seconde {suffix}")
+        ).wait_for()
+        field.press("ArrowDown")
+        field.press("Enter")
+        value = first_page.locator("#reponse-fil").input_value()
+        assert f"-{second.pk}" in value
+        first_page.locator("#reponse-fil").press("End")
+        first_page.locator("#reponse-fil").type(" merci pour ce retour.")
+        first_page.get_by_role("button", name="Publier la réponse").last.click()
+        first_page.wait_for_load_state()
+        assert (
+            first_page.locator("a.mention").filter(has_text=f"Seconde {suffix}").count()
+        )
+
+    with other.step("la seconde réagit 👍 au message de la première"):
+        second_page.goto(live(thread.get_absolute_url()))
+        second_page.locator(f"#{question.anchor}").get_by_role(
+            "button", name=re.compile("Utile")
+        ).click()
+        second_page.wait_for_load_state()
+        assert "Réaction ajoutée." in second_page.content()
+        assert second_page.locator(
+            f"#{question.anchor} button[aria-pressed=true]"
+        ).count()
+
+    with journey.step("la première modifie son message ; l'historique le montre"):
+        first_page.goto(
+            live(f"/communaute/discussions/messages/{question.pk}/modifier/")
+        )
+        first_page.fill(
+            "textarea[name=comment]", "Merci ! Combien de jours a duré le test ?"
+        )
+        first_page.get_by_role("button", name="Enregistrer").click()
+        first_page.wait_for_load_state()
+        first_page.locator(f"#{question.anchor}").get_by_role(
+            "link", name=re.compile("modifié")
+        ).click()
+        first_page.wait_for_load_state()
+        text = first_page.content()
+        assert "Combien de temps" in text and "Combien de jours" in text
+
+    with other.step("la seconde signale un message avec un motif"):
+        second_page.goto(
+            live(f"/communaute/discussions/messages/{question.pk}/signaler/")
+        )
+        second_page.get_by_label("Hors sujet").check()
+        second_page.fill("textarea[name=details]", "Ce n'est pas le sujet du fil.")
+        second_page.get_by_role("button", name="Envoyer le signalement").click()
+        second_page.wait_for_load_state()
+        assert "transmis aux modérateurs" in second_page.content()
+
+    animation = browser_context(chromium, live, animateur).new_page()
+    moderation = Journey(animation, "discussion-animation")
+    with moderation.step("l'animateur décide dans la file de modération"):
+        animation.goto(live("/communaute/discussions/moderation/"))
+        assert "Ce n&#x27;est pas le sujet du fil." in animation.content() or (
+            "Ce n'est pas le sujet du fil." in animation.content()
+        )
+        item = animation.locator(".queue-item").first
+        item.get_by_label(re.compile("Rétablir")).check()
+        item.get_by_role("button", name="Enregistrer la décision").click()
+        animation.wait_for_load_state()
+        assert "Décision enregistrée" in animation.content()
+    assert ModerationDecision.objects.filter(
+        comment=question, moderator=animateur
+    ).exists()
+
+    for page in (first_page, second_page, animation):
+        page.context.close()

@@ -70,8 +70,10 @@ def members(secrets):
     yield reverse("members:dashboard")
     yield reverse("members:directory")
     yield reverse("members:directory") + "?q=ZZ"
+    yield reverse("members:team_start")
     for community in Community.objects.all():
         yield community.get_absolute_url()
+        yield reverse("members:team_create", args=[community.slug])
     for team in LearningTeam.objects.all():
         yield team.get_absolute_url()
     for pk in User.objects.values_list("pk", flat=True):
@@ -100,6 +102,62 @@ def events(secrets):
             yield edition.route_url("programme", site.venue.slug)
 
 
+def carnets(secrets):
+    """Carnets, entries and their pages, attachments, the facilitators'
+    carnets, the organisers' overviews; secret links only when revoked or
+    expired (a live one is meant to open its entry to whoever holds it)."""
+    from django.db.models import Q
+    from django.utils import timezone
+
+    from community.carnets.models import (
+        Attachment,
+        Carnet,
+        Entry,
+        FacilitatorCarnet,
+        ShareLink,
+    )
+    from community.events.models import EditionPage
+
+    for carnet in Carnet.objects.select_related("team"):
+        url = carnet.get_absolute_url()
+        yield from (url, f"{url}partage/", f"{url}ecrire/")
+    for entry in Entry.objects.all():
+        url = entry.get_absolute_url()
+        yield from (url, f"{url}versions/", f"{url}modifier/")
+    for attachment in Attachment.objects.all():
+        yield attachment.get_absolute_url()
+    for link in ShareLink.objects.filter(
+        Q(revoked_at__isnull=False) | Q(expires_at__lte=timezone.now())
+    ):
+        yield link.get_absolute_url()
+    for carnet in FacilitatorCarnet.objects.all():
+        yield carnet.get_absolute_url()
+    for pk in EditionPage.objects.live().values_list("pk", flat=True):
+        yield reverse("carnets:overview", args=[pk])
+
+
+def discussions(secrets):
+    from community.discussions.models import Comment, Thread
+    from community.discussions.spaces import kind_of
+
+    yield reverse("discussions:all")
+    yield reverse("discussions:all") + "?theme=qualite-action-publique"
+    yield reverse("discussions:moderation")
+    spaces = set()
+    for thread in Thread.objects.select_related("community", "team", "challenge"):
+        yield thread.get_absolute_url()
+        yield reverse("discussions:thread_history", args=[thread.pk])
+        yield reverse("discussions:mentions", args=[thread.pk]) + "?q=ZZ"
+        spaces.add((kind_of(thread.space).key, thread.space.slug))
+    for key, slug in sorted(spaces):
+        yield reverse("discussions:space", args=[key, slug])
+        yield reverse("discussions:space", args=[key, slug]) + "?archives=1"
+        yield reverse("discussions:feed", args=[key, slug])
+    for pk in Comment.objects.values_list("pk", flat=True):
+        yield reverse("discussions:comment_history", args=[pk])
+        yield reverse("discussions:reply", args=[pk]) + "?citer=1"
+
+
 URL_SOURCES = [
     live_pages,
     secret_urls,
@@ -109,6 +167,8 @@ URL_SOURCES = [
     bibliography_exports,
     members,
     events,
+    carnets,
+    discussions,
 ]
 
 

@@ -25,6 +25,14 @@ POST_FORMS = [
     "/communaute/e-communautes/rennes/rejoindre/",
     "/communaute/e-communautes/innovation-publique/quitter/",
     "/communaute/equipes/equipe-mobilites-rennes-2018/modifier/",
+    "/communaute/e-communautes/innovation-publique/equipes/nouvelle/",
+    "/communaute/equipes/equipe-mobilites-rennes-2018/rejoindre/",
+    "/communaute/equipes/equipe-mobilites-rennes-2018/quitter/",
+    "/communaute/equipes/equipe-mobilites-rennes-2018/ajouter/",
+    "/communaute/equipes/equipe-mobilites-rennes-2018/reglages/",
+    "/communaute/equipes/equipe-mobilites-rennes-2018/demandes/1/",
+    "/communaute/equipes/equipe-mobilites-rennes-2018/demandes/1/annuler/",
+    demo_paths.team_member_route(),
     "/i18n/setlang/",
     "/evenements/mon-programme/lien-agenda/",
     demo_paths.session_route("register"),
@@ -34,6 +42,29 @@ POST_FORMS = [
     demo_paths.challenge_route("progress"),
     demo_paths.challenge_route("status"),
     demo_paths.challenge_route("news"),
+    demo_paths.carnet_route("new_entry"),
+    demo_paths.carnet_route("carnet_settings"),
+    demo_paths.carnet_route("link_create"),
+    demo_paths.entry_route("entry_edit"),
+    demo_paths.entry_route("entry_sharing"),
+    demo_paths.entry_route("entry_delete"),
+    demo_paths.entry_route("attachment_add"),
+    demo_paths.entry_route("comment_add"),
+    demo_paths.entry_route("entry_restore", version=1),
+    demo_paths.share_link_revoke(),
+    demo_paths.facilitator_carnet(),
+    demo_paths.facilitator_carnet("facilitator_sharing"),
+    demo_paths.carnet_overview("nudge"),
+    "/communaute/discussions/communaute/innovation-publique/nouveau/",
+    demo_paths.thread_route("post_comment"),
+    demo_paths.thread_route("react_thread"),
+    demo_paths.thread_route("animate"),
+    demo_paths.thread_route("edit_thread"),
+    demo_paths.comment_route("edit_comment"),
+    demo_paths.comment_route("delete_comment"),
+    demo_paths.comment_route("react_comment"),
+    demo_paths.report_route(),
+    demo_paths.moderation_decision(),
 ]
 
 EVIL = "https://evil.example.com/phish"
@@ -97,19 +128,81 @@ def test_admin_gets_the_policy_it_needs(admin_client):
     assert "frame-ancestors 'self'" in response["Content-Security-Policy"]
 
 
-def test_lost_database_gives_a_french_503(client, monkeypatch):
-    from django.db import OperationalError
+def lost_connections():
+    """What the drivers raise when the database is gone, as Django wraps it."""
+    import sqlite3
 
+    from django.db import InterfaceError, OperationalError
+
+    import psycopg
+
+    def wrapped(error):
+        try:
+            raise OperationalError(str(error)) from error
+        except OperationalError as wrapper:
+            return wrapper
+
+    return [
+        wrapped(psycopg.OperationalError("server closed the connection unexpectedly")),
+        wrapped(psycopg.errors.AdminShutdown("terminating connection")),
+        wrapped(psycopg.errors.CannotConnectNow("the database system is starting up")),
+        wrapped(sqlite3.OperationalError("database is locked")),
+        InterfaceError("connection already closed"),
+    ]
+
+
+@pytest.mark.parametrize("index", range(5))
+def test_lost_database_gives_a_french_503(client, monkeypatch, index):
     from home.models import HomePage
 
+    error = lost_connections()[index]
+
     def broken(*args, **kwargs):
-        raise OperationalError("server closed the connection unexpectedly")
+        raise error
 
     monkeypatch.setattr(HomePage, "serve", broken)
     response = client.get("/")
     assert response.status_code == 503
     assert response["Retry-After"]
     assert "momentanément indisponible" in response.content.decode()
+
+
+def refused_statements():
+    """Real statements the database refuses (each a list of (sql, params)),
+    whichever database runs."""
+    from django.db import connection
+
+    statements = [[("SELECT * FROM table_qui_n_existe_pas", None)]]
+    if connection.vendor == "postgresql":
+        statements += [
+            [("SELECT 1 / 0", None)],
+            [("SELECT 'a' || %s", ["\x00"])],  # a NUL byte
+            [("SET LOCAL statement_timeout = 1", None), ("SELECT pg_sleep(1)", None)],
+        ]
+    return statements
+
+
+@pytest.mark.parametrize("index", range(4))
+def test_a_refused_statement_is_an_error_not_an_outage(monkeypatch, caplog, index):
+    from django.db import connection
+
+    from home.models import HomePage
+
+    statements = refused_statements()
+    if index >= len(statements):
+        pytest.skip("PostgreSQL only")
+
+    def broken(*args, **kwargs):
+        with connection.cursor() as cursor:
+            for sql, params in statements[index]:
+                cursor.execute(sql, params)
+
+    monkeypatch.setattr(HomePage, "serve", broken)
+    response = logged_in_client(None).get("/")
+    assert response.status_code == 500, statements[index]
+    assert "momentanément indisponible" not in response.content.decode()
+    # Logged as the error it is, not as an outage.
+    assert "Base de données indisponible" not in caplog.text
 
 
 @pytest.mark.slow

@@ -97,6 +97,52 @@ def team_name_and_description(cast, value):
     return team.get_absolute_url()
 
 
+def team_creation(cast, value):
+    """A new team, named and presented by the member who creates it."""
+    from django.utils import timezone
+
+    from community.members.models import LearningTeam
+    from community.members.models.teams import name_key
+
+    community = cast.restricted_community
+    LearningTeam.objects.filter(community=community, name_key=name_key(value)).delete()
+    response = logged_in_client(cast["member"]).post(
+        reverse("members:team_create", args=[community.slug]),
+        {
+            "name": value,
+            "year": timezone.localdate().year,
+            "description": value,
+            "join_policy": "open",
+        },
+    )
+    _ok(response, "création d'équipe")
+    return LearningTeam.objects.get(
+        community=community, name_key=name_key(value)
+    ).get_absolute_url()
+
+
+def team_join_request(cast, value):
+    """A request to join a team on request, read by those who decide."""
+    from community.members.choices import TeamJoinPolicy
+    from community.members.models import TeamJoinRequest
+    from community.members.tests.utils import make_team
+
+    if getattr(cast, "request_team", None) is None:
+        cast.request_team = make_team(
+            cast.restricted_community, name=f"Équipe sur demande {cast.suffix}"
+        )
+        cast.request_team.join_policy = TeamJoinPolicy.ON_REQUEST
+        cast.request_team.save()
+    team = cast.request_team
+    TeamJoinRequest.objects.filter(team=team).delete()
+    response = logged_in_client(cast["member"]).post(
+        reverse("members:team_join", args=[team.slug]), {"message": value}
+    )
+    _ok(response, "demande pour rejoindre une équipe")
+    assert TeamJoinRequest.objects.filter(team=team).exists()
+    return team.get_absolute_url()
+
+
 def method_rich_text(cast, value):
     """As Draftail posts it: content state, converted by Wagtail's converter."""
     import json
@@ -262,6 +308,209 @@ def proposal_review(cast, value):
     return proposal.review_url()
 
 
+def _carnet_entry(cast, value, **extra):
+    """An entry written by a member in their team's carnet, through the form."""
+    from community.carnets.models import Entry
+
+    team = cast.team
+    response = logged_in_client(cast["member"]).post(
+        reverse("carnets:new_entry", args=[team.slug]),
+        {
+            "kind": "individuelle",
+            "moment": "during",
+            "title": value[:200],
+            "body": value,
+            "visibility": "carnet",
+            **extra,
+        },
+    )
+    _ok(response, "entrée de carnet")
+    return Entry.objects.filter(carnet__team=team).latest("pk")
+
+
+def carnet_entry(cast, value):
+    return _carnet_entry(cast, value).get_absolute_url()
+
+
+def carnet_page(cast, value):
+    _carnet_entry(cast, value)
+    return reverse("carnets:carnet", args=[cast.team.slug])
+
+
+def carnet_history(cast, value):
+    """A second version, compared with the first on the history page."""
+    entry = _carnet_entry(cast, "Première version")
+    response = logged_in_client(cast["member"]).post(
+        reverse("carnets:entry_edit", args=[entry.pk]),
+        {
+            "title": value[:200],
+            "body": f"Première version\n{value}",
+            "moment": "during",
+            "base_version": 1,
+        },
+    )
+    _ok(response, "nouvelle version d'une entrée")
+    return reverse("carnets:entry_history", args=[entry.pk]) + "?de=1&a=2"
+
+
+def carnet_prompt(cast, value):
+    """A guiding prompt set by organisers (the admin's snippet form saves the
+    same fields) for the édition of the cast's team."""
+    from community.carnets.models import CarnetGuide, CarnetPrompt
+    from community.events.tests.utils import make_edition
+
+    if getattr(cast, "carnet_guide", None) is None:
+        edition = make_edition(slug=f"edition-xss-{cast.suffix}")
+        edition.teams.add(cast.team)
+        edition.save()
+        cast.carnet_guide = CarnetGuide.objects.create(
+            edition=edition,
+            before_title="Moment 1",
+            during_title="Moment 2",
+            after_title="Moment 3",
+            suites_title="Suites",
+        )
+    guide = cast.carnet_guide
+    guide.prompts.all().delete()
+    guide.before_intro = value
+    guide.save()
+    CarnetPrompt.objects.create(
+        guide=guide, moment="before", question=value[:300], help_text=value
+    )
+    return reverse("carnets:carnet", args=[cast.team.slug])
+
+
+def carnet_attachment(cast, value):
+    """An image whose file name and description are the payload."""
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from PIL import Image
+
+    entry = _carnet_entry(cast, "Une image")
+    output = io.BytesIO()
+    Image.new("RGB", (8, 8), "red").save(output, format="PNG")
+    response = logged_in_client(cast["member"]).post(
+        reverse("carnets:attachment_add", args=[entry.pk]),
+        {
+            # Quotes and line ends would break the multipart header itself.
+            "file": SimpleUploadedFile(
+                value[:100].replace('"', "'").replace("\n", " ").replace("\r", " ")
+                + ".png",
+                output.getvalue(),
+            ),
+            "description": value[:250],
+        },
+    )
+    _ok(response, "pièce jointe")
+    return entry.get_absolute_url()
+
+
+def carnet_comment(cast, value):
+    """Feedback left by a teammate (the facilitateur) on a member's entry."""
+    entry = _carnet_entry(cast, "Une entrée commentée")
+    response = logged_in_client(cast["animateur"]).post(
+        reverse("carnets:comment_add", args=[entry.pk]), {"comment": value}
+    )
+    _ok(response, "retour sur une entrée")
+    return entry.get_absolute_url()
+
+
+def facilitator_steps(cast, value):
+    """The facilitator's carnet of a défi of the cast's team (the animateur
+    facilitates the team)."""
+    from community.carnets.views.facilitators import carnet_for_challenge
+
+    challenge = _challenge(cast)
+    if not challenge.teams.filter(pk=cast.team.pk).exists():
+        challenge.teams.add(cast.team)
+        challenge.save()
+    carnet = carnet_for_challenge(challenge)
+    step = carnet.steps.get(step=1)
+    data = {"step": 1, "etape-1-base_version": step.version}
+    for name in ("objectives", "timing", "materials", "happened", "improvements"):
+        data[f"etape-1-{name}"] = value
+    response = logged_in_client(cast["animateur"]).post(carnet.get_absolute_url(), data)
+    _ok(response, "carnet du facilitateur")
+    return carnet.get_absolute_url()
+
+
+def _discussion(cast):
+    """A thread of the cast's restricted community (made once)."""
+    if getattr(cast, "thread", None) is None:
+        from community.discussions import posting
+
+        cast.thread = posting.create_thread(
+            cast["animateur"],
+            cast.restricted_community,
+            title=f"Fil XSS {cast.suffix}",
+            body="Un fil pour le corpus.",
+        )
+    return cast.thread
+
+
+def thread_title_and_body(cast, value):
+    """An animateur opens a thread (the animateurs of a space are not rate-limited)."""
+    from community.discussions.models import Thread
+
+    space = cast.restricted_community
+    response = logged_in_client(cast["animateur"]).post(
+        f"/communaute/discussions/communaute/{space.slug}/nouveau/",
+        {"title": value, "body": value, "kind": "discussion"},
+    )
+    _ok(response, "fil de discussion")
+    return Thread.objects.filter(community=space).latest("pk").get_absolute_url()
+
+
+def discussion_comment(cast, value):
+    from community.discussions.models import Comment
+
+    thread = _discussion(cast)
+    response = logged_in_client(cast["animateur"]).post(
+        f"/communaute/discussions/fils/{thread.pk}/repondre/", {"comment": value}
+    )
+    _ok(response, "réponse dans un fil")
+    return Comment.objects.filter(discussion=thread).latest("pk").get_absolute_url()
+
+
+def comment_edit_history(cast, value):
+    """A comment edited with the value: its history shows every version."""
+    from community.discussions import posting
+
+    thread = _discussion(cast)
+    if getattr(cast, "edited_comment", None) is None:
+        cast.edited_comment = posting.post_comment(
+            cast["animateur"], thread, body="Première version."
+        )
+    comment = cast.edited_comment
+    response = logged_in_client(cast["animateur"]).post(
+        f"/communaute/discussions/messages/{comment.pk}/modifier/", {"comment": value}
+    )
+    _ok(response, "modification d'un message")
+    return f"/communaute/discussions/messages/{comment.pk}/historique/"
+
+
+def report_details(cast, value):
+    """A member's report, read by the animateur in the moderation queue."""
+    from community.discussions import posting
+    from community.discussions.models import Report
+
+    thread = _discussion(cast)
+    if getattr(cast, "reported_comment", None) is None:
+        cast.reported_comment = posting.post_comment(
+            cast["animateur"], thread, body="Un message à signaler."
+        )
+    Report.objects.filter(comment=cast.reported_comment).delete()
+    response = logged_in_client(cast["member"]).post(
+        f"/communaute/discussions/messages/{cast.reported_comment.pk}/signaler/",
+        {"reason": "other", "details": value},
+    )
+    _ok(response, "signalement")
+    assert Report.objects.filter(comment=cast.reported_comment).exists()
+    return "/communaute/discussions/moderation/"
+
+
 WRITABLE_FIELDS = [
     WritableField(
         "profil : nom, fonction, organisation, présentation", 150, profile_texts
@@ -271,6 +520,13 @@ WRITABLE_FIELDS = [
         "message de demande d'adhésion", 1000, community_join_message, "animateur"
     ),
     WritableField("équipe : nom et présentation", 150, team_name_and_description),
+    WritableField("équipe créée : nom et présentation", 150, team_creation),
+    WritableField(
+        "demande pour rejoindre une équipe : message",
+        1000,
+        team_join_request,
+        "animateur",
+    ),
     WritableField(
         "méthodologie : texte riche (éditeur)", 1000, method_rich_text, "anonymous"
     ),
@@ -295,6 +551,24 @@ WRITABLE_FIELDS = [
         "proposition envoyée et commentaire, vus du comité",
         150,
         proposal_review,
+        "animateur",
+    ),
+    WritableField("carnet : entrée (titre, texte), sa page", 200, carnet_entry),
+    WritableField("carnet : entrée, page du carnet", 200, carnet_page),
+    WritableField("carnet : comparaison de deux versions", 200, carnet_history),
+    WritableField("carnet : question guide et présentation", 300, carnet_prompt),
+    WritableField("carnet : pièce jointe (nom, description)", 100, carnet_attachment),
+    WritableField("carnet : retour sur une entrée", 1000, carnet_comment),
+    WritableField(
+        "carnet du facilitateur : une étape", 1000, facilitator_steps, "animateur"
+    ),
+    WritableField("fil de discussion : titre et message", 200, thread_title_and_body),
+    WritableField("réponse dans un fil", 10000, discussion_comment),
+    WritableField("historique des versions d'un message", 10000, comment_edit_history),
+    WritableField(
+        "signalement : précisions (file de modération)",
+        1000,
+        report_details,
         "animateur",
     ),
 ]

@@ -17,9 +17,9 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from home.admin_forms import PageForm
 from home.dates import as_datetime
 from home.mixins import IndexPageMixin
+from home.page_forms import PageForm
 from home.pagination import paginate
 
 from ..choices import ChallengeRole, ChallengeStatus, CollectivityKind
@@ -60,8 +60,8 @@ class ChallengeIndexPage(IndexPageMixin, Page):
 
         context = Page.get_context(self, request, *args, **kwargs)
         visible = ChallengePage.objects.child_of(self).live().public()
-        form = ChallengeFilterForm(request.GET or None, challenges=visible)
-        challenges = form.apply(visible.for_listing())
+        form = ChallengeFilterForm(request.GET, challenges=visible, user=request.user)
+        challenges = form.filter(visible.for_listing())
         context["filter_form"] = form
         context["is_filtered"] = form.is_filtered()
         context["children"] = paginate(request, challenges, self.per_page)
@@ -250,11 +250,17 @@ class ChallengePage(RoutablePageMixin, Page):
         ).first()
         context["news"] = list(self.news.select_related("author"))
         context["history"] = list(self.status_changes.all())
-        context["related"] = [
-            item.page
-            for item in self.related_resources.select_related("page")
-            if item.page.live
-        ]
+        # Related pages, teams and the édition are named only to those the
+        # policy lets see them (a page behind a login, a group or a password,
+        # an édition restricted to logged-in members stay out of sight).
+        context["related"] = policy.visible_list(
+            request.user,
+            [item.page for item in self.related_resources.select_related("page")],
+        )
+        context["edition"] = policy.visible_one(request.user, self.edition)
+        # Only the teams one may know exist: a team of a secret community
+        # working on a public défi stays out of sight.
+        context["teams"] = policy.known_to(self.teams.all(), request.user)
         context["can_contribute"] = policy.can_contribute(request.user, self)
         can_moderate = policy.can_moderate(request.user, self)
         if can_moderate and allowed_next(self.status):
@@ -268,7 +274,7 @@ class ChallengePage(RoutablePageMixin, Page):
         return {
             "type": "defi",
             "type_label": str(_("Défi")),
-            "site": self.venue.slug if self.venue_id else "",
+            "site": self.venue.territory if self.venue_id else "",
             "year": self.edition.year if self.edition_id else None,
             # Sorted by date, a défi of 2017 comes with 2017.
             **(

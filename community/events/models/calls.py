@@ -14,8 +14,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from home.admin_forms import PageForm
 from home.blocks import RICH_TEXT_FEATURES, BodyBlock
+from home.page_forms import PageForm
 
 from ..choices import Gender, ProposalKind, ProposalStatus
 
@@ -242,11 +242,6 @@ class Rencontre(Orderable):
 class ProposalQuerySet(models.QuerySet):
     def submitted(self):
         return self.exclude(status=ProposalStatus.DRAFT)
-
-    def visible_to(self, user):
-        from community.members.policy import visible_to
-
-        return visible_to(self, user)
 
 
 class Proposal(models.Model):

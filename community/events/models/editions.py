@@ -14,10 +14,10 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from home.admin_forms import PageForm
 from home.blocks import RICH_TEXT_FEATURES, BodyBlock
 from home.dates import as_datetime
 from home.mixins import IndexPageMixin
+from home.page_forms import PageForm
 
 from ..choices import EditionKind
 

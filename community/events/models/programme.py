@@ -44,11 +44,6 @@ class SessionQuerySet(models.QuerySet):
             ),
         )
 
-    def visible_to(self, user):
-        from community.members.policy import visible_to
-
-        return visible_to(self, user)
-
 
 class Session(index.Indexed, models.Model):
     """A slot of an édition's programme at one site: plénière, défis, mini-conférence…"""

@@ -1,4 +1,9 @@
-"""Sites of the université: where sessions happen, and in which time zone."""
+"""Sites of the université: where sessions happen, and in which time zone.
+
+A venue is a place with a time zone; *where* it is, for the search facet and
+the défis' « Site » filter, is its territory (``home.territories``), the same
+notion members and communities use.
+"""
 
 from zoneinfo import ZoneInfo
 
@@ -6,6 +11,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
+
+from home.territories import Territory, territory_choices
 
 from ..choices import TimeZoneName
 
@@ -21,7 +28,17 @@ class Venue(models.Model):
         blank=True,
         help_text=_("La ville où se tient le site, si elle diffère de son nom."),
     )
-    region = models.CharField(_("région ou territoire"), max_length=120, blank=True)
+    region = models.CharField(_("région"), max_length=120, blank=True)
+    territory = models.CharField(
+        _("territoire"),
+        max_length=30,
+        choices=territory_choices,
+        default=Territory.OTHER,
+        help_text=_(
+            "Le territoire du site, le même que celui des e-communautés et des "
+            "profils : il nomme le site dans la recherche et les filtres."
+        ),
+    )
     timezone = models.CharField(
         _("fuseau horaire"),
         max_length=40,
@@ -39,6 +56,7 @@ class Venue(models.Model):
         FieldPanel("slug"),
         FieldPanel("city"),
         FieldPanel("region"),
+        FieldPanel("territory"),
         FieldPanel("timezone"),
         FieldPanel("sort_order"),
     ]
@@ -47,6 +65,11 @@ class Venue(models.Model):
         ordering = ["sort_order", "name"]
         verbose_name = _("site")
         verbose_name_plural = _("sites")
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(territory=""), name="venue_has_territory"
+            ),
+        ]
 
     def __str__(self):
         return self.name

@@ -190,3 +190,36 @@ class TestProgrammePage:
         client.get(url)
         with django_assert_max_num_queries(25):
             client.get(url)
+
+
+class TestVenueTerritory:
+    def test_a_venue_needs_a_territory(self):
+        from community.events.models import Venue
+
+        venue = make_venue("sans-territoire")
+        assert venue.territory == "autre"  # the default, never empty
+        with pytest.raises(IntegrityError), transaction.atomic():
+            Venue.objects.filter(pk=venue.pk).update(territory="")
+
+    def test_the_migration_gives_each_existing_venue_its_territory(self):
+        import importlib
+
+        from django.apps import apps
+
+        from community.events.models import Venue
+
+        migration = importlib.import_module(
+            "community.events.migrations.0003_venue_territory"
+        )
+        by_city = make_venue("salle-municipale", name="Salle municipale")
+        elsewhere = make_venue("ailleurs-loin", name="Ailleurs")
+        Venue.objects.filter(pk=by_city.pk).update(city="Strasbourg")
+        Venue.objects.filter(pk__in=[by_city.pk, elsewhere.pk]).update(
+            territory="rennes"
+        )
+        migration.give_each_venue_its_territory(apps, None)
+        territories = dict(Venue.objects.values_list("slug", "territory"))
+        assert territories["salle-municipale"] == "strasbourg"
+        assert territories["ailleurs-loin"] == "autre"
+        assert territories["nancy"] == "nancy"
+        assert territories["la-reunion"] == "la-reunion"

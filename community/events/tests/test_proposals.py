@@ -187,6 +187,26 @@ class TestCommittee:
         assert "est retenue" in mail.outbox[-1].subject
         assert mail.outbox[-1].to == [proposal.author.email]
 
+    def test_decision_mails_are_plain_text_sent_after_commit(
+        self, django_capture_on_commit_callbacks
+    ):
+        call = make_call()
+        proposal = make_proposal(call, make_user("autrice"))
+        Proposal.objects.filter(pk=proposal.pk).update(title="L'innovation & nous")
+        proposal.refresh_from_db()
+        juror = make_user("jure")
+        with django_capture_on_commit_callbacks(execute=False) as callbacks:
+            proposals.change_status(proposal, ProposalStatus.REVIEWING, juror)
+            proposals.change_status(proposal, ProposalStatus.ACCEPTED, juror)
+        assert mail.outbox == []  # nothing before the commit
+        for callback in callbacks:
+            callback()
+        (message,) = mail.outbox
+        assert message.subject.endswith("« L'innovation & nous » est retenue")
+        assert "« L'innovation & nous »" in message.body
+        assert "&amp;" not in message.subject + message.body
+        assert "&#x27;" not in message.subject + message.body
+
     def test_comments_are_for_the_committee_only(self, client):
         call = make_call()
         juror, author = make_user("jure"), make_user("autrice")

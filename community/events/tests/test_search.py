@@ -25,6 +25,28 @@ def test_sessions_of_an_unpublished_edition_have_no_document():
     edition = make_edition(slug="brouillon-recherche")
     session = make_session(edition, title="Atelier confidentiel")
     adapter = registry.adapter_for_key(registry.key_for(session))
-    assert adapter.document(session).audience == ["public"]
+    assert adapter.indexed(session).audience == ["public"]
     edition.unpublish()
-    assert adapter.document(Session.objects.get(pk=session.pk)) is None
+    assert adapter.indexed(Session.objects.get(pk=session.pk)) is None
+
+
+def test_every_venue_has_a_territory_and_nancy_sessions_a_readable_site(client):
+    """The site facet of a session is its venue's territory, labelled in one
+    place (home.territories): the Nancy day event shows « Nancy »."""
+    from community.events.models import Venue
+    from home.territories import Territory, territory_label
+
+    assert not Venue.objects.filter(territory="").exists()
+    assert dict(Venue.objects.values_list("slug", "territory"))["nancy"] == "nancy"
+    session = Session.objects.get(
+        venue__slug="nancy", title="L'innovation managériale — agilité"
+    )
+    document = registry.adapter_for_key(registry.key_for(session)).document(session)
+    assert document.site == Territory.NANCY
+    assert territory_label(document.site) == "Nancy"
+    html = client.get(
+        "/recherche/", {"q": "innovation managériale agilité", "site": "nancy"}
+    ).content.decode()
+    assert "agilité" in html
+    assert 'Nancy <span class="facet__count">' in html
+    assert 'nancy <span class="facet__count">' not in html

@@ -1,17 +1,15 @@
 """The selection committee's pages: the proposals of a call, one proposal
 with the committee's comments and decision, and the CSV export."""
 
-import io
-
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.db.models import Count
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from community.members import policy
+from home.csv import csv_response
 from home.pagination import paginate
 
 from .. import proposals as rules
@@ -32,9 +30,9 @@ def committee_list(request, call):
     if refused:
         return refused
     submitted = call.proposals.submitted()
-    form = CommitteeFilterForm(request.GET or None)
+    form = CommitteeFilterForm(request.GET)
     proposals = (
-        form.apply(submitted)
+        form.filter(submitted)
         .select_related("rencontre", "author")
         .prefetch_related("speakers")
         .annotate(comment_count=Count("comments"))
@@ -56,7 +54,7 @@ def committee_list(request, call):
                 for value, label in ProposalStatus.choices
                 if value != ProposalStatus.DRAFT
             ],
-            "query_string": request.GET.urlencode() if form.is_bound else "",
+            "query_string": form.query_string(),
         },
     )
 
@@ -71,17 +69,12 @@ def committee_csv(request, call):
         .prefetch_related("speakers", "comments__author")
         .order_by("submitted_at", "pk")
     )
-    stream = io.StringIO()
-    rules.write_csv(stream, proposals)
-    # A byte-order mark so that spreadsheet software reads UTF-8 accents.
-    response = HttpResponse(
-        "\ufeff" + stream.getvalue(), content_type="text/csv; charset=utf-8"
-    )
     stamp = timezone.localdate().isoformat()
-    response["Content-Disposition"] = (
-        f'attachment; filename="propositions-{call.slug}-{stamp}.csv"'
+    return csv_response(
+        f"propositions-{call.slug}-{stamp}.csv",
+        rules.CSV_HEADER,
+        rules.csv_rows(proposals),
     )
-    return response
 
 
 def review(request, call, proposal_id):

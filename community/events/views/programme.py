@@ -21,21 +21,14 @@ from ..models import Registration, Session
 
 
 def edition_overview(request, edition):
+    # Apps above this one (the défis…) add their sections through
+    # ``home.sections``: the template's ``{% page_sections "events.edition" %}``.
     sites = edition.site_list()
-    challenges = None
-    if hasattr(edition, "challenges"):  # the challenges app links défis to éditions
-        challenges = (
-            edition.challenges.live()
-            .public()
-            .select_related("venue")
-            .order_by("venue__sort_order", "number")
-        )
     return edition.render(
         request,
         context_overrides={
             "sites": sites,
             "milestones": edition.milestones.all(),
-            "challenges": challenges,
             "calls": edition.calls.live().public(),
         },
     )

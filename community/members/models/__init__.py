@@ -5,7 +5,7 @@ Re-exported explicitly so that ``from community.members.models import X`` works.
 
 from .communities import Community, Invitation, Membership, MembershipRequest
 from .pages import CommunityIndexPage
-from .teams import LearningTeam, TeamMembership
+from .teams import LearningTeam, TeamJoinRequest, TeamMembership
 from .users import Profile, ProfileLink, TermsConsent, User
 
 __all__ = [
@@ -17,6 +17,7 @@ __all__ = [
     "MembershipRequest",
     "Profile",
     "ProfileLink",
+    "TeamJoinRequest",
     "TeamMembership",
     "TermsConsent",
     "User",

@@ -9,22 +9,16 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from home.territories import territory_choices
+
 from ..choices import (
     CommunityAccess,
     CommunityKind,
     MembershipRole,
     RequestStatus,
-    Territory,
 )
 
 INVITATION_VALIDITY = timedelta(days=14)
-
-
-class CommunityQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        from ..policy import visible_to
-
-        return visible_to(self, user)
 
 
 class Community(models.Model):
@@ -41,7 +35,7 @@ class Community(models.Model):
     territory = models.CharField(
         _("territoire ou site"),
         max_length=30,
-        choices=Territory.choices,
+        choices=territory_choices,
         blank=True,
         help_text=_("Pour une communauté locale : le site ou le territoire concerné."),
     )
@@ -56,8 +50,6 @@ class Community(models.Model):
     )
     description = models.TextField(_("présentation"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
-
-    objects = CommunityQuerySet.as_manager()
 
     class Meta:
         ordering = ["kind", "name"]

@@ -5,7 +5,9 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from ..choices import EmploymentFramework, Territory, Visibility
+from home.territories import territory_choices
+
+from ..choices import EmploymentFramework, Visibility
 
 # Profile fields whose visibility the member chooses, with their default.
 VISIBLE_FIELDS = {
@@ -83,7 +85,10 @@ class Profile(models.Model):
         blank=True,
     )
     territory = models.CharField(
-        _("territoire ou site"), max_length=30, choices=Territory.choices, blank=True
+        _("territoire ou site"),
+        max_length=30,
+        choices=territory_choices,
+        blank=True,
     )
     bio = models.TextField(_("présentation"), max_length=800, blank=True)
     avatar = models.ImageField(_("photo"), upload_to=avatar_path, blank=True)

@@ -39,18 +39,22 @@ def test_joining_a_public_community_is_immediate(client):
     assert Membership.objects.filter(community=community, user=user).exists()
 
 
-def test_restricted_join_request_is_approved_by_an_animateur(client, restricted):
+def test_restricted_join_request_is_approved_by_an_animateur(
+    client, restricted, django_capture_on_commit_callbacks
+):
     community, animateur = restricted
     newcomer = make_user("nouvelle")
     client.force_login(newcomer)
-    client.post(
-        url(community, "rejoindre/"), {"message": "Je participe au site de Rennes"}
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            url(community, "rejoindre/"), {"message": "Je participe au site de Rennes"}
+        )
     request = MembershipRequest.objects.get(community=community, user=newcomer)
     assert request.status == RequestStatus.PENDING
     assert not Membership.objects.filter(community=community, user=newcomer).exists()
     assert mail.outbox[-1].to == [animateur.email]
     assert "Nouvelle demande d'adhésion" in mail.outbox[-1].subject
+    assert "&#x27;" not in mail.outbox[-1].subject  # plain text, not HTML
 
     # Asking twice is refused with a message and creates nothing.
     response = client.post(url(community, "rejoindre/"), follow=True)
@@ -61,7 +65,8 @@ def test_restricted_join_request_is_approved_by_an_animateur(client, restricted)
     )
 
     client.force_login(animateur)
-    client.post(url(community, f"demandes/{request.pk}/"), {"decision": "approve"})
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url(community, f"demandes/{request.pk}/"), {"decision": "approve"})
     request.refresh_from_db()
     assert request.status == RequestStatus.APPROVED
     assert Membership.objects.filter(community=community, user=newcomer).exists()
@@ -106,12 +111,16 @@ def test_secret_community_cannot_be_joined_without_invitation(client):
     assert not secret.memberships.exists()
 
 
-def test_invitation_by_email_then_accept_once(client, restricted):
+def test_invitation_by_email_then_accept_once(
+    client, restricted, django_capture_on_commit_callbacks
+):
     community, animateur = restricted
     client.force_login(animateur)
-    client.post(
-        url(community, "inviter/"), {"email": "invitee@example.org", "role": "member"}
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            url(community, "inviter/"),
+            {"email": "invitee@example.org", "role": "member"},
+        )
     invitation = Invitation.objects.get(community=community)
     message = mail.outbox[-1]
     assert message.to == ["invitee@example.org"]

@@ -5,15 +5,12 @@ import re
 
 from django.core import mail
 
-from wagtail.models import Page
-
 import pytest
 
 from community.members import demo
 from community.members.models import User
 from community.members.tests.test_accounts import signup
 from community.members.tests.utils import make_user
-from resources.models import GlossaryTermPage
 
 pytestmark = pytest.mark.django_db
 
@@ -125,9 +122,3 @@ def test_the_community_index_says_no_empty_section_under_its_list(client):
     content = client.get("/communaute/").content.decode()
     assert "E-communauté nationale" in content
     assert "aucun contenu publié" not in content
-
-
-def test_the_glossary_variant_is_spelled_right():
-    term = GlossaryTermPage.objects.get(title="Équipe apprenante")
-    assert term.variants == ["équipes apprenantes"]
-    assert not Page.objects.filter(title__icontains="équipe apprenantes").exists()

@@ -100,11 +100,49 @@ def test_deletion_is_all_or_nothing(member, monkeypatch):
     def failing_eraser(user, delete_contributions):
         raise RuntimeError("panne au milieu de l'effacement")
 
+    # After the account eraser, which has then anonymised the account.
     monkeypatch.setattr(
-        personal_data, "_erasers", [*personal_data._erasers, failing_eraser]
+        personal_data,
+        "_erasers",
+        {
+            **personal_data._erasers,
+            failing_eraser: (personal_data.ACCOUNT_ORDER + 1, 0),
+        },
     )
     with pytest.raises(RuntimeError):
         personal_data.erase_member(member)
     member.refresh_from_db()
     assert member.email == "camille@example.org"
     assert Profile.objects.filter(user=member).exists()
+
+
+def test_the_account_eraser_runs_last_whatever_the_registration_order(
+    member, monkeypatch
+):
+    """An eraser registered after the account's (an app loaded later: say one
+    that removes the member's @mentions) still sees the member's real data."""
+    seen = {}
+
+    def later_eraser(user, delete_contributions):
+        seen["email"] = User.objects.get(pk=user.pk).email
+        seen["username"] = user.username
+        seen["communities"] = list(
+            Membership.objects.filter(user=user).values_list(
+                "community__name", flat=True
+            )
+        )
+        seen["teams"] = TeamMembership.objects.filter(user=user).count()
+
+    monkeypatch.setattr(personal_data, "_erasers", dict(personal_data._erasers))
+    personal_data.register_eraser(later_eraser)
+    assert personal_data.erasers()[-1] is personal_data.erase_account
+    personal_data.erase_member(member)
+    assert seen == {
+        "email": "camille@example.org",
+        "username": "camille",
+        "communities": ["Communauté exportée"],
+        "teams": 1,
+    }
+    member.refresh_from_db()
+    assert member.is_deleted
+    assert member.email == f"membre-supprime-{member.pk}@invalid"

@@ -5,7 +5,7 @@ from django.shortcuts import render
 
 from .. import activity, policy
 from ..choices import RequestStatus
-from ..models import Membership, MembershipRequest, TeamMembership
+from ..models import Membership, MembershipRequest, TeamJoinRequest, TeamMembership
 
 
 @login_required
@@ -23,6 +23,16 @@ def dashboard(request):
         "to_review": MembershipRequest.objects.filter(
             community_id__in=p.animated, status=RequestStatus.PENDING
         ).select_related("community", "user"),
+        "my_team_requests": TeamJoinRequest.objects.filter(
+            user=user, status=RequestStatus.PENDING
+        ).select_related("team"),
+        # Requests the policy lets them see, other than their own: those of
+        # the teams they facilitate and of the communities they animate.
+        "team_requests_to_review": policy.visible_to(
+            TeamJoinRequest.objects.filter(status=RequestStatus.PENDING), user
+        )
+        .exclude(user=user)
+        .select_related("team", "user"),
         "activity": activity.recent_activity(user),
     }
     return render(request, "members/dashboard.html", context)

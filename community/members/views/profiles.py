@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from home.filters import clean_text
 from home.models import Theme
 from home.pagination import paginate
 
@@ -72,10 +73,12 @@ def directory(request):
         .select_related("profile")
         .order_by("display_name", "pk")
     )
-    query = request.GET.get("q", "").strip()
+    # One condition per filter whatever is sent; control characters (a NUL
+    # byte is refused by PostgreSQL) and overlong values never reach SQL.
+    query = clean_text(request.GET.get("q"))
     territory = request.GET.get("territoire", "")
-    theme = request.GET.get("theme", "")
-    organisation = request.GET.get("organisation", "").strip()
+    theme = clean_text(request.GET.get("theme"))
+    organisation = clean_text(request.GET.get("organisation"))
     viewer = request.user
     if query:
         members = members.filter(

@@ -71,6 +71,14 @@ class TestLibraryPage:
             "bason-leading-public-sector-innovation"
         ]
 
+    def test_a_long_query_keeps_its_first_words_and_says_so(self, client):
+        words = "scharmer " + " ".join(f"x{n}" for n in range(1, 11))
+        page = client.get(URL, {"q": words}).content.decode()
+        assert "Seuls les 8 premiers mots sont pris en compte" in page
+        assert "3 mots ont été ignorés" in page
+        page = client.get(URL, {"q": "scharmer"}).content.decode()
+        assert "premiers mots" not in page
+
     def test_bad_filter_values_are_ignored_not_errors(self, client):
         response = client.get(
             URL, {"year": "deux-mille", "type": "poème", "page": "abc", "theme": "x"}

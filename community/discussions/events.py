@@ -1,0 +1,100 @@
+"""What the discussions tell members: a reply to their post, a mention, a
+moderation decision about their post. The one place where these are
+published; each is sent after the transaction commits, through the one mail
+sender, and only to members the policy still lets see the post at send time.
+
+When the notifications app (``community.notifications``) is installed, these
+become its events (``notify(...)``), which then decides who gets what and how.
+"""
+
+import contextlib
+import contextvars
+
+from django.apps import apps
+from django.db import transaction
+
+from community.members import policy
+from home.mail import send_templated_mail
+
+REPLY = "discussions.reply"
+MENTION = "discussions.mention"
+MODERATION = "discussions.moderation"
+
+_quiet = contextvars.ContextVar("discussions_quiet", default=False)
+
+
+@contextlib.contextmanager
+def quiet():
+    """Publish nothing within this block (the demo content, written at once)."""
+    token = _quiet.set(True)
+    try:
+        yield
+    finally:
+        _quiet.reset(token)
+
+
+def _publish(event_type, actor, target, recipients, context):
+    recipients = [r for r in recipients if r is not None and r != actor]
+    if not recipients or _quiet.get():
+        return
+
+    def send():
+        if apps.is_installed("community.notifications"):
+            from community.notifications import notify
+
+            notify(event_type, actor, target, recipients=recipients, context=context)
+            return
+        thread = context["thread"]
+        for recipient in recipients:
+            if not recipient.is_active or recipient.is_deleted:
+                continue
+            # A decision about one's own post reaches its author even when
+            # the post is hidden; everything else needs the thread visible.
+            if event_type != MODERATION and not policy.can_view(recipient, thread):
+                continue
+            send_templated_mail(
+                f"discussions/email/{event_type.split('.')[1]}",
+                [recipient.email],
+                {**context, "recipient": recipient, "actor": actor},
+            )
+
+    transaction.on_commit(send)
+
+
+def comment_posted(comment, parent_author=None):
+    """A reply: its parent's author (or the thread's author) hears of it."""
+    thread = comment.discussion
+    recipient = parent_author if parent_author is not None else thread.author
+    _publish(
+        REPLY,
+        comment.user,
+        comment,
+        [recipient],
+        {"thread": thread, "comment": comment, "url": comment.get_absolute_url()},
+    )
+
+
+def members_mentioned(post, thread, members, actor):
+    url = post.get_absolute_url()
+    _publish(
+        MENTION,
+        actor,
+        post,
+        list(members),
+        {"thread": thread, "post": post, "url": url},
+    )
+
+
+def moderation_decided(decision, author):
+    thread = decision.thread or decision.comment.discussion
+    _publish(
+        MODERATION,
+        decision.moderator,
+        decision.target,
+        [author],
+        {
+            "thread": thread,
+            "decision": decision,
+            "url": thread.get_absolute_url(),
+        },
+    )
