@@ -98,6 +98,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "community.members.middleware.LoginForForbiddenMiddleware",
+    "community.members.middleware.PolicySnapshotMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, so that it sees the views' exceptions first.
     "home.middleware.DatabaseUnavailableMiddleware",
