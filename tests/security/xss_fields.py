@@ -563,8 +563,8 @@ WRITABLE_FIELDS = [
         "carnet du facilitateur : une étape", 1000, facilitator_steps, "animateur"
     ),
     WritableField("fil de discussion : titre et message", 200, thread_title_and_body),
-    WritableField("réponse dans un fil", 10000, discussion_comment),
-    WritableField("historique des versions d'un message", 10000, comment_edit_history),
+    WritableField("réponse dans un fil", 2000, discussion_comment),
+    WritableField("historique des versions d'un message", 2000, comment_edit_history),
     WritableField(
         "signalement : précisions (file de modération)",
         1000,

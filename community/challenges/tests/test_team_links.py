@@ -1,4 +1,3 @@
-# ruff: noqa: F811  (the `world` fixture is imported, then requested by name)
 """Learning teams formed on a défi (the défis app registers the team link):
 which défis are offered, kept through drafts, refused when unseen."""
 
@@ -13,6 +12,7 @@ from community.members.choices import CommunityAccess
 from community.members.models import LearningTeam
 from community.members.tests.test_teams import (
     THIS_YEAR,
+    build_world,
     create_url,
     creation,
     page,
@@ -21,6 +21,11 @@ from community.members.tests.test_teams import (
 from community.members.tests.utils import add_member, make_community
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def world():
+    return build_world()
 
 
 class TestChallengeLink:

@@ -39,8 +39,23 @@ F, P = TeamRole.FACILITATEUR, TeamRole.PARTICIPANT
 THIS_YEAR = timezone.localdate().year
 
 
+@pytest.fixture(autouse=True)
+def mail_at_once(monkeypatch):
+    """The team's mails are queued after commit (``home.mail``, tested there);
+    the test transaction never commits, so send them at once here."""
+    from home import mail as home_mail
+
+    monkeypatch.setattr(
+        home_mail.transaction, "on_commit", lambda func, **kwargs: func()
+    )
+
+
 @pytest.fixture
 def world():
+    return build_world()
+
+
+def build_world():
     """A public community with an animateur, a facilitatrice and a participant
     in one open team, a community member outside it and a stranger."""
     community = make_community(CommunityAccess.PUBLIC, name="Communauté des équipes")
