@@ -34,3 +34,8 @@ if _worker and SEARCH_BACKEND == "elasticsearch":  # noqa: F405
     WAGTAILSEARCH_BACKENDS["default"]["INDEX_PREFIX"] = (  # noqa: F405
         ELASTICSEARCH_INDEX_PREFIX + "wagtail_"
     )
+
+# Several checkouts on one PostgreSQL (git worktrees) each name their own test
+# database; pytest-xdist adds its worker suffix to it.
+if os.environ.get("TEST_DATABASE_NAME"):
+    DATABASES["default"]["TEST"] = {"NAME": os.environ["TEST_DATABASE_NAME"]}  # noqa: F405
