@@ -17,8 +17,15 @@ from wagtail.models import (
 )
 
 from . import policy
-from .choices import CommunityAccess
-from .models import Community, LearningTeam, TeamJoinRequest, User
+from .choices import CommunityAccess, MembershipRole, TeamRole
+from .models import (
+    Community,
+    LearningTeam,
+    Membership,
+    TeamJoinRequest,
+    TeamMembership,
+    User,
+)
 from .policy import (
     AUTHENTICATED,
     PUBLIC,
@@ -152,9 +159,18 @@ class TeamJoinRequestRule(Rule):
         )
 
     def audience(self, obj):
-        # The team's facilitateurs and animateurs have no token of their own:
-        # the audience is narrower than can_view, never broader.
-        return {user_token(obj.user_id), SUPERUSER}
+        # Those who decide have no token of their own: they are named one by
+        # one (the team's facilitateurs, its community's animateurs).
+        facilitators = TeamMembership.objects.filter(
+            team_id=obj.team_id, role=TeamRole.FACILITATEUR
+        ).values_list("user_id", flat=True)
+        animateurs = Membership.objects.filter(
+            community_id=obj.team.community_id, role=MembershipRole.ANIMATEUR
+        ).values_list("user_id", flat=True)
+        deciders = {*facilitators, *animateurs}
+        return {user_token(obj.user_id), SUPERUSER} | {
+            user_token(pk) for pk in deciders
+        }
 
 
 class MemberRule(Rule):

@@ -29,7 +29,18 @@ from wagtail.models import (
     PageViewRestriction,
 )
 
+from community.carnets.models import (
+    Attachment,
+    Carnet,
+    Entry,
+    EntryComment,
+    EntryRevision,
+    FacilitatorCarnet,
+    FacilitatorStep,
+    ShareLink,
+)
 from community.challenges.models import ChallengePage
+from community.discussions.models import Comment, Thread
 from community.events.choices import ProposalStatus, RegistrationStatus, SessionKind
 from community.events.models import (
     CallForContributionsPage,
@@ -39,7 +50,7 @@ from community.events.models import (
     Session,
 )
 from community.members.choices import CommunityAccess, MembershipRole, TeamRole
-from community.members.models import Community, LearningTeam, User
+from community.members.models import Community, LearningTeam, TeamJoinRequest, User
 from community.members.tests.utils import (
     add_member,
     make_community,
@@ -307,6 +318,220 @@ def challenges(world):
     return {"live défi": live, "draft défi": draft, "login défi": restricted}
 
 
+def join_requests(world):
+    return {
+        f"request to join a team of a {access} community": (
+            TeamJoinRequest.objects.create(
+                team=team, user=world.people["outsider"], message="Puis-je ?"
+            )
+        )
+        for access, team in world.teams.items()
+    }
+
+
+# --- Discussions ------------------------------------------------------------
+
+
+def _moderated(obj, state):
+    type(obj)._default_manager.filter(pk=obj.pk).update(state=state)
+    obj.refresh_from_db()
+    return obj
+
+
+def threads(world):
+    from community.discussions import posting
+    from community.discussions.choices import PostState
+
+    def thread(author, space, label):
+        return posting.create_thread(
+            world.people[author],
+            space,
+            title=world.title(f"Fil {label}"),
+            body=f"Ouverture {world.word}.",
+            limited=False,
+        )
+
+    planted = {
+        f"thread of a {access} community": thread("animateur", community, access)
+        for access, community in world.communities.items()
+    }
+    for access, team in world.teams.items():
+        planted[f"thread of a team of a {access} community"] = thread(
+            "facilitator", team, f"équipe {access}"
+        )
+    for label, challenge in world.plant(challenges).items():
+        if challenge.live:
+            planted[f"thread on a {label}"] = thread("superuser", challenge, label)
+    public = world.communities[CommunityAccess.PUBLIC]
+    planted["hidden thread"] = _moderated(
+        thread("animateur", public, "masqué"), PostState.HIDDEN
+    )
+    planted["removed thread"] = _moderated(
+        thread("animateur", public, "supprimé"), PostState.REMOVED
+    )
+    return planted
+
+
+def thread_comments(world):
+    from community.discussions import posting
+    from community.discussions.choices import PostState
+
+    planted = {}
+    for label, thread in world.plant(threads).items():
+        if thread.state != PostState.VISIBLE:
+            continue
+        author = world.people["superuser"]
+        planted[f"comment in the {label}"] = posting.post_comment(
+            author, thread, body=f"Réponse {world.word}.", limited=False
+        )
+    public = world.plant(threads)["thread of a public community"]
+    for state in (PostState.HIDDEN, PostState.REMOVED):
+        comment = posting.post_comment(
+            world.people["superuser"],
+            public,
+            body=f"Réponse {state} {world.word}.",
+            limited=False,
+        )
+        planted[f"{state} comment"] = _moderated(comment, state)
+    return planted
+
+
+# --- Carnets ----------------------------------------------------------------
+
+
+def carnets(world):
+    from community.carnets.choices import Sharing
+    from community.carnets.structure import carnet_for
+
+    sharing = {
+        CommunityAccess.PUBLIC: Sharing.PUBLIC,
+        CommunityAccess.RESTRICTED: Sharing.COMMUNITY,
+        CommunityAccess.SECRET: Sharing.TEAM,
+    }
+    planted = {}
+    for access, team in world.teams.items():
+        carnet = carnet_for(team)
+        carnet.visibility = sharing.get(access, Sharing.MEMBERS)
+        carnet.save()
+        planted[f"carnet shared with {carnet.visibility}, {access} community"] = carnet
+    extra = make_team(
+        world.communities[CommunityAccess.RESTRICTED],
+        name=world.title("Équipe carnet membres"),
+        members=[(world.people["team_member"], TeamRole.PARTICIPANT)],
+    )
+    carnet = carnet_for(extra)
+    carnet.visibility = Sharing.MEMBERS
+    carnet.save()
+    planted["carnet shared with members"] = carnet
+    return planted
+
+
+def entries(world):
+    from community.carnets.choices import EntryKind, EntrySharing, Moment
+    from community.carnets.editing import create_entry
+
+    planted = {}
+    for label, carnet in world.plant(carnets).items():
+        for moment, kind, sharing in (
+            (Moment.BEFORE, EntryKind.INDIVIDUAL, EntrySharing.CARNET),
+            (Moment.DURING, EntryKind.INDIVIDUAL, EntrySharing.TEAM),
+            (Moment.AFTER, EntryKind.COLLECTIVE, EntrySharing.PUBLIC),
+        ):
+            planted[f"{kind} entry ({sharing}) of the {label}"] = create_entry(
+                carnet,
+                user=world.people["team_member"],
+                title=world.title(f"Entrée {kind} {sharing}"),
+                body=f"Apprentissage {world.word}.",
+                moment=moment,
+                kind=kind,
+                visibility=sharing,
+            )
+    return planted
+
+
+def entry_revisions(world):
+    return {
+        f"revision of the {label}": entry.revisions.get()
+        for label, entry in world.plant(entries).items()
+    }
+
+
+def entry_comments(world):
+    from django.contrib.contenttypes.models import ContentType
+    from django.contrib.sites.models import Site
+
+    from community.carnets.models import Entry
+
+    entry_type = ContentType.objects.get_for_model(Entry)
+    return {
+        f"feedback on the {label}": EntryComment.objects.create(
+            content_type=entry_type,
+            object_pk=str(entry.pk),
+            site=Site.objects.get_current(),
+            user=world.people["facilitator"],
+            comment=f"Retour {world.word}.",
+            submit_date=timezone.now(),
+        )
+        for label, entry in world.plant(entries).items()
+    }
+
+
+def attachments(world):
+    from community.carnets.choices import AttachmentKind
+
+    return {
+        f"attachment of the {label}": Attachment.objects.create(
+            entry=entry,
+            file=ContentFile(b"notes", name=f"{world.slug('notes')}.txt"),
+            name=f"notes-{world.word}.txt",
+            kind=AttachmentKind.DOCUMENT,
+            size=5,
+            uploaded_by=world.people["team_member"],
+        )
+        for label, entry in world.plant(entries).items()
+    }
+
+
+def share_links(world):
+    planted = {}
+    for label, carnet in world.plant(carnets).items():
+        planted[f"link to the {label}"] = ShareLink.objects.create(carnet=carnet)
+    return planted
+
+
+def facilitator_carnets(world):
+    from community.carnets.choices import FacilitatorSharing
+    from community.carnets.views.facilitators import carnet_for_challenge
+    from community.challenges.tests.utils import make_challenge
+
+    planted = {}
+    for sharing in FacilitatorSharing.values:
+        challenge = make_challenge(
+            world.title(f"Comment faciliter {sharing} ?"),
+            slug=world.slug(f"faciliter-{sharing}"),
+        )
+        challenge.teams.add(world.teams[CommunityAccess.PUBLIC])
+        challenge.save()
+        carnet = carnet_for_challenge(challenge)
+        carnet.visibility = sharing
+        carnet.save()
+        planted[f"facilitator carnet shared with {sharing}"] = carnet
+    for label, challenge in world.plant(challenges).items():
+        if label != "live défi":
+            carnet = carnet_for_challenge(challenge)
+            carnet.visibility = FacilitatorSharing.PUBLIC
+            carnet.save()
+            planted[f"public facilitator carnet of a {label}"] = carnet
+    return planted
+
+
+def facilitator_steps(world):
+    return {
+        f"step of the {label}": carnet.steps.first()
+        for label, carnet in world.plant(facilitator_carnets).items()
+    }
+
+
 PLANTERS = {
     Community: communities,
     LearningTeam: teams,
@@ -320,4 +545,15 @@ PLANTERS = {
     Session: sessions,
     Registration: registrations,
     ChallengePage: challenges,
+    TeamJoinRequest: join_requests,
+    Thread: threads,
+    Comment: thread_comments,
+    Carnet: carnets,
+    Entry: entries,
+    EntryRevision: entry_revisions,
+    EntryComment: entry_comments,
+    Attachment: attachments,
+    ShareLink: share_links,
+    FacilitatorCarnet: facilitator_carnets,
+    FacilitatorStep: facilitator_steps,
 }

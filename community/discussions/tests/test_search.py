@@ -50,7 +50,7 @@ def test_restricted_threads_and_comments_are_found_by_members_only(client, index
     client.force_login(outsider)
     assert urls(client, "tamanoir") == []
     client.force_login(member)
-    assert urls(client, "ornithorynque")[0] == thread.get_absolute_url()
+    assert thread.get_absolute_url() in urls(client, "ornithorynque")
     assert urls(client, "tamanoir") == [comment.get_absolute_url()]
 
 
