@@ -24,6 +24,7 @@ from home.demo import get_or_create_child, home_page, sync_relations
 from home.models import Theme
 from resources.models import MethodPage
 
+from . import demo_progress
 from .choices import ChallengeRole, ChallengeStatus, CollectivityKind
 from .models import ChallengeIndexPage, ChallengePage, ChallengeStatusChange
 
@@ -664,3 +665,4 @@ def seed(log):
     log(
         f"défis : {len(RENNES_2018)} défis de Rennes 2018, {len(DEFIS_2017)} défis de 2017"
     )
+    demo_progress.seed(log)

@@ -7,6 +7,7 @@ import pytest
 from community.challenges import lifecycle
 from community.challenges.choices import ChallengeStatus, CollectivityKind
 from community.challenges.demo import DEFIS_2017, RENNES_2018
+from community.challenges.demo_progress import PROGRESS
 from community.challenges.models import (
     ChallengeNews,
     ChallengePage,
@@ -74,6 +75,34 @@ class TestSeedChallenges:
         assert "Étape 6 — apprentissages" in content
         assert "Prototype testé" in content
         assert 'class="glossary-link"' in content
+
+    def test_six_demo_defis_of_both_editions_show_what_they_became(self, client):
+        told = ChallengePage.objects.filter(
+            slug__in=[progress.slug for progress in PROGRESS]
+        )
+        assert told.count() >= 6
+        assert set(told.values_list("edition__slug", flat=True)) == {
+            "universite-2017",
+            "universite-2018",
+        }
+        for defi in told:
+            assert defi.step_summaries.exclude(summary="").count() == 6, defi.slug
+            assert not defi.exposition.is_empty, defi.slug
+            news = defi.news.get()
+            assert news.date > defi.edition.last_date, defi.slug
+            content = client.get(defi.url).content.decode()
+            assert "Pas encore de résumé" not in content, defi.slug
+            assert news.title.replace("'", "&#x27;") in content, defi.slug
+
+    def test_progress_seeding_is_idempotent(self):
+        from community.challenges import demo_progress
+
+        counts = (ChallengeStepSummary.objects.count(), ChallengeNews.objects.count())
+        demo_progress.seed(lambda message: None)
+        assert counts == (
+            ChallengeStepSummary.objects.count(),
+            ChallengeNews.objects.count(),
+        )
 
 
 class TestLifecycle:
