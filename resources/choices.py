@@ -119,3 +119,13 @@ class ExtractionStatus(models.TextChoices):
     EMPTY = "empty", _("Aucun texte trouvé")
     FAILED = "failed", _("Échec de l'extraction")
     UNSUPPORTED = "unsupported", _("Format sans extraction")
+
+
+class ImportStatus(models.TextChoices):
+    """Where the import of a Trello board into the library stands."""
+
+    PREVIEW = "preview", _("Aperçu, en attente de confirmation")
+    QUEUED = "queued", _("En file d'attente")
+    RUNNING = "running", _("En cours")
+    DONE = "done", _("Terminé")
+    FAILED = "failed", _("Échec")

@@ -5,6 +5,7 @@ and ``documents``; those import only ``base`` and the ``home`` app.
 """
 
 from .documents import ResourceDocument
+from .imports import TrelloImport
 from .indexes import (
     LIBRARY_PAGE_TYPES,
     DocumentIndexPage,
@@ -33,6 +34,7 @@ __all__ = [
     "MethodPage",
     "MethodPageTag",
     "ResourceDocument",
+    "TrelloImport",
     "RolePage",
     "RolePageTag",
     "filter_methods",

@@ -105,6 +105,11 @@ class ResourceDocument(AbstractDocument):
     # The file hash the stored text was extracted from: re-extract only when the
     # file changes, not on every metadata edit.
     extracted_hash = models.CharField(max_length=40, blank=True, editable=False)
+    # Where an imported document comes from (« trello:<card id> »): the next
+    # import of the same board updates it instead of adding a copy.
+    source_key = models.CharField(
+        _("origine"), max_length=100, blank=True, editable=False, db_index=True
+    )
 
     admin_form_fields = Document.admin_form_fields + (
         "description",
@@ -130,6 +135,13 @@ class ResourceDocument(AbstractDocument):
     class Meta(AbstractDocument.Meta):
         verbose_name = _("document")
         verbose_name_plural = _("documents")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source_key"],
+                condition=~models.Q(source_key=""),
+                name="one_document_per_source",
+            )
+        ]
 
     def clean(self):
         # Wagtail checks the extension even when the form has already refused
