@@ -13,6 +13,7 @@ from .views import (
     facilitators,
     links,
     overview,
+    trello,
 )
 
 app_name = "carnets"
@@ -25,6 +26,7 @@ team_patterns = [
     path("liens/", links.link_create, name="link_create"),
     path("export.pdf", exports.export_pdf, name="export_pdf"),
     path("export.zip", exports.export_zip, name="export_zip"),
+    path("trello/", trello.trello_import, name="trello_import"),
 ]
 
 entry_patterns = [

@@ -144,6 +144,9 @@ class Entry(models.Model):
         verbose_name=_("ressources et défis liés"),
     )
     version = models.PositiveIntegerField(_("version"), default=1)
+    # Where an imported entry comes from (« trello:<card id> »): importing the
+    # same board again updates it instead of adding a copy.
+    source_key = models.CharField(max_length=100, blank=True, editable=False)
     created_at = models.DateTimeField(_("écrite le"), default=timezone.now)
     updated_at = models.DateTimeField(_("modifiée le"), default=timezone.now)
     updated_by = models.ForeignKey(
@@ -171,7 +174,12 @@ class Entry(models.Model):
                 Coalesce("checkpoint", 0),
                 condition=models.Q(kind=EntryKind.COLLECTIVE),
                 name="one_collective_entry_per_moment",
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["carnet", "source_key"],
+                condition=~models.Q(source_key=""),
+                name="one_entry_per_source",
+            ),
         ]
 
     def __str__(self):
