@@ -11,6 +11,8 @@ from wagtail.permissions import policy_registry
 
 from home.trello import MAX_FILE_SIZE, TrelloFileError, parse_board
 
+from ..editorial import COLLECTION_NAME
+
 
 def collections_for(user):
     """Collections where ``user`` may add documents."""
@@ -37,7 +39,12 @@ class TrelloUploadForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["collection"].queryset = collections_for(user)
+        collections = collections_for(user)
+        self.fields["collection"].queryset = collections
+        # The library's own collection rather than the root, when allowed.
+        library = collections.filter(name=COLLECTION_NAME).first()
+        if library is not None:
+            self.fields["collection"].initial = library.pk
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
