@@ -4,8 +4,12 @@
 - **Adapters.** An adapter turns one object into a ``SearchDocument`` (or
   ``None`` when the object must not be found at all: a hidden or deleted item)
   and lists the objects to index. Wagtail pages need nothing: ``PageAdapter``
-  indexes every live page, its text from its ``search_fields`` and optional
-  facets from a ``search_facets()`` method. Other models register one::
+  indexes every live page, its text from its ``search_fields`` (every
+  ``SearchField`` and ``RelatedFields``, through ``search.text``: whatever a
+  page shows — its inline children, thèmes, édition — is declared there) and
+  optional facets from a ``search_facets()`` method. Every document also gets
+  the names of its thèmes and site (the facet labels). Other models register
+  one, their body built with ``search.text`` (``indexed_text(obj)``)::
 
       from search import registry
 
