@@ -71,6 +71,7 @@ class HomePage(Page):
     search_fields = Page.search_fields + [
         index.SearchField("intro"),
         index.SearchField("body"),
+        index.SearchField("grandes_mutations"),
     ]
 
     parent_page_types = ["wagtailcore.Page"]
@@ -84,6 +85,13 @@ class HomePage(Page):
         context["themes"] = Theme.objects.all()
         context["latest"] = self.latest_by_section()
         return context
+
+    def grandes_mutations(self):
+        """The themes the page presents, names and descriptions, one a line
+        (indexed with the page: « écologique » finds it)."""
+        return "\n".join(
+            f"{theme.name}\n{theme.description}" for theme in Theme.objects.all()
+        )
 
     def latest_by_section(self):
         """The newest live public pages under each menu section, newest first.

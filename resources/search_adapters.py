@@ -7,7 +7,7 @@ of the file is searched with the metadata. ``register()`` is called from
 from django.utils.translation import gettext_lazy as _
 
 from home.dates import as_datetime
-from search import registry
+from search import registry, text
 from search.documents import SearchDocument
 
 from .models import ResourceDocument
@@ -30,16 +30,13 @@ class DocumentAdapter(registry.SearchAdapter):
             type_label=str(self.type_label),
             title=obj.title,
             url=obj.url,
-            body=" ".join(
-                filter(
-                    None,
-                    [
-                        obj.description,
-                        obj.creator,
-                        " ".join(obj.tags.names()),
-                        obj.extracted_text,
-                    ],
-                )
+            body=text.document_text(
+                [
+                    *text.text_passages(obj.description),
+                    *text.text_passages(obj.creator),
+                    *obj.tags.names(),
+                    *text.text_passages(obj.extracted_text),
+                ]
             ),
             # The document's own date (Dublin Core), not its upload's.
             date=as_datetime(obj.date) or obj.created_at,

@@ -4,8 +4,12 @@
 - **Adapters.** An adapter turns one object into a ``SearchDocument`` (or
   ``None`` when the object must not be found at all: a hidden or deleted item)
   and lists the objects to index. Wagtail pages need nothing: ``PageAdapter``
-  indexes every live page, its text from its ``search_fields`` and optional
-  facets from a ``search_facets()`` method. Other models register one::
+  indexes every live page, its text from its ``search_fields`` (every
+  ``SearchField`` and ``RelatedFields``, through ``search.text``: whatever a
+  page shows — its inline children, thèmes, édition — is declared there) and
+  optional facets from a ``search_facets()`` method. Every document also gets
+  the names of its thèmes and site (the facet labels). Other models register
+  one, their body built with ``search.text`` (``indexed_text(obj)``)::
 
       from search import registry
 
@@ -29,13 +33,12 @@
 """
 
 from django.core.exceptions import ImproperlyConfigured
-from django.utils.html import strip_tags
 from django.utils.text import slugify
 
 from wagtail.models import Page
-from wagtail.search import index
 
 from . import documents as docs
+from . import text
 
 VIEW = "view"  # found by those who may view the object
 KNOW = "know"  # found by those who may know it exists (a restricted community)
@@ -74,7 +77,14 @@ class SearchAdapter:
         if document is None:
             return None
         document.audience = audience_of(obj, self.found_by)
-        return document if document.audience else None
+        if not document.audience:
+            return None
+        names = labelled_text(document)
+        if names:
+            document.body = text.document_text(
+                [*document.body.split(text.SEPARATOR), *names]
+            )
+        return document
 
 
 def register(adapter_class):
@@ -164,21 +174,21 @@ def document_for_key(key):
 
 
 def text_of(obj, field_name):
-    """Plain text of a field: strings, rich text, StreamField, related objects."""
-    value = getattr(obj, field_name, None)
-    if value is None or callable(value) and not hasattr(value, "all"):
-        return ""
-    try:
-        model_field = obj._meta.get_field(field_name)
-    except Exception:  # a property or method named in search_fields
-        model_field = None
-    if model_field is not None and hasattr(model_field, "get_searchable_content"):
-        return strip_tags(
-            " ".join(str(t) for t in model_field.get_searchable_content(value))
-        )
-    if hasattr(value, "all"):  # related managers
-        return " ".join(str(item) for item in value.all())
-    return strip_tags(str(value))
+    """Plain text of a field: strings, rich text, StreamField (every block
+    kind, tables included), related objects (see ``search.text``)."""
+    return " ".join(text.field_passages(obj, field_name))
+
+
+def labelled_text(document):
+    """The names of a document's thèmes and site, as their facet-label
+    providers give them: a visitor reads them on the item's page."""
+    names = []
+    for facet, values in (("theme", document.themes), ("site", [document.site])):
+        values = [str(v) for v in values if v]
+        if values:
+            labels = facet_labels(facet, values, None)
+            names += [labels[v] for v in values if labels.get(v)]
+    return names
 
 
 class PageAdapter(SearchAdapter):
@@ -194,10 +204,7 @@ class PageAdapter(SearchAdapter):
         page = obj.specific
         if not page.live or page.depth <= 1:
             return None
-        body = []
-        for field in getattr(page, "search_fields", []):
-            if isinstance(field, index.SearchField) and field.field_name != "title":
-                body.append(text_of(page, field.field_name))
+        body = text.passages(page, getattr(page, "search_fields", []))
         facets = page.search_facets() if hasattr(page, "search_facets") else {}
         themes = facets.get("themes")
         if themes is None and hasattr(page, "themes"):
@@ -210,7 +217,9 @@ class PageAdapter(SearchAdapter):
             type_label=label[:1].upper() + label[1:],
             title=page.title,
             url=page.get_url() or page.url_path,
-            body=" ".join(filter(None, [page.search_description, *body])),
+            body=text.document_text(
+                [*text.text_passages(page.search_description), *body]
+            ),
             date=facets.get("date", date),
             themes=themes or [],
             site=facets.get("site", ""),

@@ -7,7 +7,7 @@ never by anyone else; the project's policy matrix checks it.
 from django.utils.translation import gettext_lazy as _
 
 from search import documents as docs
-from search import registry
+from search import registry, text
 from search.registry import SearchAdapter
 
 from .models import Carnet, Entry, FacilitatorCarnet, FacilitatorStep
@@ -30,7 +30,13 @@ class EntryAdapter(SearchAdapter):
             type_label=str(self.type_label),
             title=obj.title,
             url=obj.get_absolute_url(),
-            body=" ".join([team.name, str(obj.signature()), excerpt(obj.body, 20_000)]),
+            body=text.document_text(
+                [
+                    team.name,
+                    str(obj.signature()),
+                    *text.text_passages(excerpt(obj.body, 20_000)),
+                ]
+            ),
             date=obj.updated_at,
             year=team.year,
             site=team.community.territory,
@@ -58,7 +64,9 @@ class FacilitatorCarnetAdapter(SearchAdapter):
             type_label=str(self.type_label),
             title=str(obj),
             url=obj.get_absolute_url(),
-            body=excerpt(" ".join(texts), 20_000),
+            body=text.document_text(
+                text.text_passages(excerpt("\n".join(texts), 20_000))
+            ),
             date=obj.updated_at,
         )
 

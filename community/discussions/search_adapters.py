@@ -4,13 +4,12 @@ thread). Both are found by exactly who may read the thread's space: the
 audience comes from the policy."""
 
 from django.db.models.signals import post_save
-from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from community.members import policy
 from search import documents as docs
-from search import registry
+from search import registry, text
 from search.registry import SearchAdapter
 
 from .choices import PostState
@@ -56,7 +55,7 @@ class ThreadAdapter(SearchAdapter):
             type_label=str(self.type_label),
             title=obj.title,
             url=obj.get_absolute_url(),
-            body=strip_tags(obj.body_html),
+            body=text.document_text(text.html_passages(obj.body_html)),
             date=obj.last_activity_at,
             themes=[theme.slug for theme in obj.themes.all()],
             site=facets.get("site") or "",
@@ -94,7 +93,7 @@ class CommentAdapter(SearchAdapter):
             type_label=str(self.type_label),
             title=_("Réponse dans « %(thread)s »") % {"thread": thread.title},
             url=obj.get_absolute_url(),
-            body=strip_tags(obj.body_html),
+            body=text.document_text(text.html_passages(obj.body_html)),
             date=obj.submit_date,
             themes=[theme.slug for theme in thread.themes.all()],
             site=facets.get("site") or "",

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Page, PageViewRestriction
 
-from search import registry
+from search import registry, text
 from search.documents import SearchDocument
 
 from .choices import SessionKind
@@ -46,7 +46,7 @@ class SessionAdapter(registry.SearchAdapter):
             type_label=str(self.type_label),
             title=obj.title,
             url=obj.get_absolute_url(),
-            body=" ".join(filter(None, [obj.description, obj.speakers, edition.title])),
+            body=text.indexed_text(obj),
             date=obj.start,
             themes=[theme.slug for theme in edition.themes.all()],
             site=obj.venue.territory,

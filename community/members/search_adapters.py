@@ -4,7 +4,7 @@ community facet. ``register()`` is called from ``MembersConfig.ready()``."""
 
 from django.utils.translation import gettext_lazy as _
 
-from search import registry
+from search import registry, text
 from search.documents import SearchDocument
 
 from . import policy
@@ -27,7 +27,7 @@ class CommunityAdapter(registry.SearchAdapter):
             type_label=str(self.type_label),
             title=obj.name,
             url=obj.get_absolute_url(),
-            body=obj.description,
+            body=text.document_text(text.text_passages(obj.description)),
             date=obj.created_at,
             site=obj.territory,
             communities=[obj.pk],
@@ -49,7 +49,7 @@ class LearningTeamAdapter(registry.SearchAdapter):
             type_label=str(self.type_label),
             title=obj.name,
             url=obj.get_absolute_url(),
-            body=obj.description,
+            body=text.document_text(text.text_passages(obj.description)),
             date=obj.created_at,
             year=obj.year,
             site=obj.community.territory,

@@ -326,9 +326,17 @@ class ReferencePage(Page):
         index.SearchField("container_title"),
         index.SearchField("abstract"),
         index.SearchField("publisher"),
+        index.SearchField("publisher_place"),
+        index.SearchField("collection_title"),
+        index.SearchField("edition"),
+        index.SearchField("genre"),
         index.RelatedFields(
             "contributors",
-            [index.SearchField("family"), index.SearchField("literal")],
+            [
+                index.SearchField("family"),
+                index.SearchField("given"),
+                index.SearchField("literal"),
+            ],
         ),
         index.RelatedFields("tags", [index.SearchField("name")]),
         index.FilterField("reference_type"),

@@ -108,6 +108,7 @@ class RolePage(ResourcePageMixin, Page):
             index.SearchField("during"),
             index.SearchField("after"),
             index.SearchField("skills"),
+            index.SearchField("contact"),
         ]
     )
     parent_page_types = ["resources.RoleIndexPage"]

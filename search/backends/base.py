@@ -97,31 +97,63 @@ class SearchBackend:
         raise NotImplementedError
 
 
-def highlight(text, query_text, words=SNIPPET_WORDS):
-    """An escaped excerpt of ``text`` around the first match, matches in <mark>."""
+ELLIPSIS = "…"
+WORD_PARTS = re.compile(r"(\w+)", re.UNICODE)
+
+
+def highlight(text, query_text, words=SNIPPET_WORDS, title=""):
+    """An escaped excerpt of ``text`` (a document's body: one passage a line)
+    around its best match, the matched words in <mark>.
+
+    The excerpt stays inside one passage: the one matching the most searched
+    words (the first of them), or the lead passage when the ``title`` already
+    holds every searched word — a definition, never the list of variants that
+    follows it. « … » marks a cut only where the passage goes on, once at
+    each end."""
     query_stems = set(normalize.terms(query_text))
-    tokens = text.split()
-    if not tokens:
+    passages = [p.split() for p in (text or "").splitlines() if p.split()]
+    if not passages:
         return ""
 
-    def matches(token):
-        return any(
-            normalize.stem(w).startswith(s)
-            for w in normalize.words(token)
-            for s in query_stems
-        )
+    def stems_in(word):
+        stem = normalize.stem(word)
+        return {s for s in query_stems if stem.startswith(s)}
 
-    first = next((i for i, token in enumerate(tokens) if matches(token)), 0)
+    def matched(tokens):
+        found = set()
+        for token in tokens:
+            for word in normalize.words(token):
+                found |= stems_in(word)
+        return found
+
+    def marked(token):
+        # Only the matching word is marked, not the punctuation glued to it.
+        out = []
+        for part in WORD_PARTS.split(token):
+            if part and WORD_PARTS.fullmatch(part) and stems_in(part):
+                out.append(f"<mark>{html.escape(part)}</mark>")
+            else:
+                out.append(html.escape(part))
+        return "".join(out)
+
+    tokens = passages[0]
+    if query_stems and matched(title.split()) != query_stems:
+        best = 0
+        for passage in passages:
+            score = len(matched(passage))
+            if score > best:
+                tokens, best = passage, score
+    first = next((i for i, token in enumerate(tokens) if matched([token])), 0)
     start = max(0, first - words // 3)
+    if len(tokens) - start < words:  # show as much of the passage as fits
+        start = max(0, len(tokens) - words)
     window = tokens[start : start + words]
-    out = [
-        f"<mark>{html.escape(t)}</mark>"
-        if query_stems and matches(t)
-        else html.escape(t)
-        for t in window
-    ]
-    prefix = "… " if start > 0 else ""
-    suffix = " …" if start + words < len(tokens) else ""
+    # The passage's own ellipses are not doubled by the cut's.
+    cut_before = start > 0 and window[0] != ELLIPSIS
+    cut_after = start + words < len(tokens) and window[-1] != ELLIPSIS
+    out = [marked(t) for t in window]
+    prefix = f"{ELLIPSIS} " if cut_before else ""
+    suffix = f" {ELLIPSIS}" if cut_after else ""
     return prefix + " ".join(out) + suffix
 
 

@@ -261,7 +261,9 @@ class DatabaseBackend(SearchBackend):
                     url=entry.url,
                     type=entry.type,
                     type_label=entry.type_label,
-                    snippet=highlight(entry.body or entry.title, query.text),
+                    snippet=highlight(
+                        entry.body or entry.title, query.text, title=entry.title
+                    ),
                     date=entry.date,
                 )
             )

@@ -28,7 +28,7 @@ from elasticsearch.dsl import (
 )
 
 from .. import normalize
-from .base import SearchBackend, SearchHit, SearchResults
+from .base import SearchBackend, SearchHit, SearchResults, highlight
 
 french_elision = token_filter(
     "french_elision",
@@ -56,6 +56,12 @@ autocomplete = analyzer(
 
 
 MAX_WINDOW = 10_000  # Elasticsearch's default index.max_result_window
+
+# The shape of the documents this code writes (fields, analysis, what a body
+# holds). Raise it with any such change: ``search_reindex --check`` then
+# reports an index of an older version, and ``search_reindex`` rebuilds it.
+# 2: bodies hold every readable text of an item, one passage a line.
+INDEX_VERSION = 2
 
 
 class Entry(Document):
@@ -108,12 +114,17 @@ def alias_name():
     return f"{settings.ELASTICSEARCH_INDEX_PREFIX}search"
 
 
-def new_index():
-    stamp = datetime.now(tz=UTC).strftime("%Y%m%d%H%M%S%f")
-    index = Index(f"{alias_name()}_{stamp}")
+def versioned(index):
+    """``index`` with the settings, documents and version of this code."""
     index.settings(number_of_shards=1, number_of_replicas=0)
     index.document(Entry)
+    index.get_or_create_mapping().meta("_meta", {"version": INDEX_VERSION})
     return index
+
+
+def new_index():
+    stamp = datetime.now(tz=UTC).strftime("%Y%m%d%H%M%S%f")
+    return versioned(Index(f"{alias_name()}_{stamp}"))
 
 
 def as_source(doc):
@@ -151,9 +162,7 @@ class ElasticsearchBackend(SearchBackend):
         if self.es.indices.exists_alias(name=alias_name()):
             READY_ALIASES.add(alias_name())
             return
-        index = Index(f"{alias_name()}_initial")
-        index.settings(number_of_shards=1, number_of_replicas=0)
-        index.document(Entry)
+        index = versioned(Index(f"{alias_name()}_initial"))
         index.aliases(**{alias_name(): {}})
         try:
             index.create(using=self.es)
@@ -180,6 +189,16 @@ class ElasticsearchBackend(SearchBackend):
         ]
         if actions:
             helpers.bulk(self.es, actions, refresh=True, raise_on_error=False)
+
+    def index_version(self):
+        """The version of the index behind the alias (0 before versions)."""
+        self.ensure_alias()
+        mappings = self.es.indices.get_mapping(index=alias_name())
+        versions = [
+            (body.get("mappings", {}).get("_meta") or {}).get("version", 0)
+            for body in mappings.values()
+        ]
+        return min(versions, default=0)
 
     def indexed_keys(self):
         self.ensure_alias()
@@ -284,22 +303,13 @@ class ElasticsearchBackend(SearchBackend):
             return super().search(query, tokens)
 
     def build(self, query, tokens):
-        """The full request (query, filters, highlights, facets), or None."""
+        """The full request (query, filters, facets), or None."""
         search = self.base(query, tokens)
         if search is None or not query.text or not normalize.terms(query.text):
             return None
         search = search.query(self.text_query(query.text))
         if query.sort == "date":
             search = search.sort("-date", "_score")
-        search = search.highlight(
-            "body",
-            "title",
-            fragment_size=180,
-            number_of_fragments=1,
-            pre_tags=["<mark>"],
-            post_tags=["</mark>"],
-            encoder="html",
-        )
         for name, field in (
             ("type", "type"),
             ("theme", "themes"),
@@ -337,18 +347,11 @@ class ElasticsearchBackend(SearchBackend):
             ].execute()
         results.total = total
         for hit in response:
-            highlights = getattr(hit.meta, "highlight", None)
-            snippet = ""
-            if highlights is not None:
-                snippet = " … ".join(
-                    getattr(highlights, "body", None)
-                    or getattr(highlights, "title", None)
-                    or []
-                )
-            if not snippet:
-                from .base import highlight
-
-                snippet = highlight(hit.body or hit.title, query.text)
+            # The same excerpt as the embedded back end's, from the stored
+            # body: inside one passage, the matched words marked.
+            snippet = highlight(
+                getattr(hit, "body", "") or hit.title, query.text, title=hit.title
+            )
             results.hits.append(
                 SearchHit(
                     key=hit.key,

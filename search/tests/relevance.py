@@ -2,6 +2,18 @@
 must return in its first five results, whatever the back end. Add a line when
 a new kind of content or a new way of asking appears."""
 
+DEFI_TEPOS = (
+    "Comment engager l'ensemble des citoyens dans une démarche territoire à "
+    "énergie positive ?"
+)
+DEFI_BAROMETRE = (
+    "Quelle vision partagée de l'innovation et quelle stratégie pour installer un "
+    "baromètre de l'innovation dans le paysage institutionnel et en faire un levier "
+    "durable pour réinterroger nos modes d'organisation et de management ?"
+)
+ETS_2013 = "ETS 2013 — Vos propositions : appel à contributions"
+UNIVERSITE_2018 = "Université européenne de l'innovation publique territoriale 2018"
+
 RELEVANCE_SET = [
     # Accents dropped or added, case
     ("equipe apprenante", "Équipe apprenante"),
@@ -61,4 +73,23 @@ RELEVANCE_SET = [
     ("programme Cluny", "Programme de l'université d'été, site de Cluny (2018)"),
     ("mentions légales", "Mentions légales"),
     ("déclaration accessibilité", "Déclaration d'accessibilité"),
+    # Every word a visitor reads on a page finds it (issue 16): the names of
+    # its thèmes, of its édition and site; inline children; StreamField blocks
+    # of every kind, tables included; fields shown beside the body.
+    ("écologique", DEFI_TEPOS),
+    ("transitions écologiques", DEFI_TEPOS),
+    ("baromètre université 2017", DEFI_BAROMETRE),  # its édition's name
+    ("Ville d'Yvry", DEFI_BAROMETRE),  # a porteur's organisation
+    ("conseil départemental de la Manche", DEFI_BAROMETRE),
+    ("autonomie organisationnelle", "SWOT croisé"),  # a cell of a table block
+    ("quatre questions stratégiques", "SWOT croisé"),  # a table's caption
+    ("lister forces et faiblesses", "SWOT croisé"),  # a step (struct block)
+    ("convaincre l'autre d'innover", ETS_2013),  # a rencontre of a call
+    ("petits riens", ETS_2013),
+    ("innover dans notre pilotage", ETS_2013),  # a rencontres' track
+    ("atelier de mise en marche", UNIVERSITE_2018),  # a step of its timeline
+    ("maison des associations", UNIVERSITE_2018),  # the place of a site
+    ("INSET CNFPT", "Innovation managériale locale et bien-être des agents"),
+    ("collectivité porteuse direction générale", "Porteur de défi"),  # contact
+    ("Otto Scharmer", "Theory U: Leading from the Future as It Emerges"),
 ]

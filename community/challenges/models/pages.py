@@ -215,7 +215,14 @@ class ChallengePage(RoutablePageMixin, Page):
         index.FilterField("collectivity_kind"),
         index.FilterField("edition"),
         index.FilterField("venue"),
+        # What the page shows besides: thèmes, édition, site, porteurs.
         index.RelatedFields("themes", [index.SearchField("name")]),
+        index.RelatedFields("edition", [index.SearchField("title")]),
+        index.RelatedFields("venue", [index.SearchField("name")]),
+        index.RelatedFields(
+            "people",
+            [index.SearchField("label"), index.SearchField("organisation")],
+        ),
     ]
     parent_page_types = ["challenges.ChallengeIndexPage"]
     subpage_types = []

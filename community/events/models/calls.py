@@ -121,6 +121,18 @@ class CallForContributionsPage(RoutablePageMixin, Page):
         index.SearchField("theme_title"),
         index.SearchField("intro"),
         index.SearchField("body"),
+        # What the page shows besides: the event, thèmes, édition, rencontres.
+        index.SearchField("event_label"),
+        index.RelatedFields("themes", [index.SearchField("name")]),
+        index.RelatedFields("edition", [index.SearchField("title")]),
+        index.RelatedFields(
+            "rencontres",
+            [
+                index.SearchField("track"),
+                index.SearchField("title"),
+                index.SearchField("description"),
+            ],
+        ),
         index.FilterField("deadline"),
     ]
     parent_page_types = ["events.EventIndexPage"]

@@ -132,6 +132,23 @@ class EditionPage(RoutablePageMixin, Page):
         index.SearchField("theme_title"),
         index.SearchField("intro"),
         index.SearchField("body"),
+        # What the page shows besides: thèmes, sites and places, the timeline.
+        index.RelatedFields("themes", [index.SearchField("name")]),
+        index.RelatedFields(
+            "sites",
+            [
+                index.RelatedFields("venue", [index.SearchField("name")]),
+                index.SearchField("place"),
+            ],
+        ),
+        index.RelatedFields(
+            "milestones",
+            [
+                index.SearchField("date_label"),
+                index.SearchField("title"),
+                index.SearchField("description"),
+            ],
+        ),
         index.FilterField("year"),
     ]
     parent_page_types = ["events.EventIndexPage"]

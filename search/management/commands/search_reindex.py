@@ -82,22 +82,37 @@ class Command(BaseCommand):
             indexed = backend.indexed_keys()
             missing, extra = expected - indexed, indexed - expected
             stale = set()
+            outdated = False
             if backend.name == "database":
                 from search.models import SearchEntry
 
-                for key, title, url in SearchEntry.objects.values_list(
-                    "key", "title", "url"
+                for key, title, url, body in SearchEntry.objects.values_list(
+                    "key", "title", "url", "body"
                 ):
                     doc = documents.get(key)
-                    if doc and (doc.title[:500] != title or doc.url[:500] != url):
+                    if doc and (
+                        doc.title[:500] != title
+                        or doc.url[:500] != url
+                        or doc.body != body
+                    ):
                         stale.add(key)
+            else:
+                from search.backends.elasticsearch import INDEX_VERSION
+
+                version = backend.index_version()
+                outdated = version != INDEX_VERSION
+                if outdated:
+                    self.stdout.write(
+                        f"{backend.name} : index de version {version}, "
+                        f"version attendue {INDEX_VERSION}"
+                    )
             self.stdout.write(
                 f"{backend.name} : {len(indexed)} indexés, {len(missing)} manquants, "
                 f"{len(extra)} en trop, {len(stale)} périmés"
             )
             for key in sorted(missing | extra | stale)[:20]:
                 self.stdout.write(f"  · {key}")
-            drift = drift or bool(missing or extra or stale)
+            drift = drift or outdated or bool(missing or extra or stale)
         if drift:
             self.stdout.write(
                 self.style.WARNING("Écarts détectés : lancez « search_reindex ».")
