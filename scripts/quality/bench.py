@@ -726,7 +726,7 @@ def main(argv=None):
         return inner(args.large)
 
     started = time.monotonic()
-    env = environment(prefix="ecommunaute_bench_")
+    env = environment(prefix=f"ecommunaute_bench_{os.getpid()}_")
     env["DJANGO_SETTINGS_MODULE"] = "config.settings.bench"
     pages = scale = load = None
     if "pages" not in args.skip:
