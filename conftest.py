@@ -36,6 +36,17 @@ def django_db_setup(django_db_setup, django_db_blocker):
         call_command("seed_demo", stdout=StringIO())
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Django's cache (glossary links, per revision) lives in the process: a
+    test's rolled-back content must not be served to the next test."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def home_page(db):
     from home.models import HomePage

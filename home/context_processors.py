@@ -5,6 +5,7 @@ from django.conf import settings
 from wagtail.models import Page, Site
 
 from .models import ShellSettings
+from .pages import without_view_restrictions
 from .sites import base_url
 
 
@@ -19,7 +20,9 @@ def site_shell(request):
     footer = {}
     if site is not None:
         nav_pages = list(
-            Page.objects.child_of(site.root_page).live().public().in_menu()
+            without_view_restrictions(
+                Page.objects.child_of(site.root_page).live().in_menu()
+            )
         )
         footer = footer_links(site)
     return {
@@ -31,16 +34,21 @@ def site_shell(request):
 
 
 def footer_links(site):
-    """The footer's legal pages and RGAA mention, read in two queries."""
-    shell = ShellSettings.for_site(site)
-    wanted = {
-        "accessibility": shell.accessibility_page_id,
-        "legal": shell.legal_page_id,
-        "privacy": shell.privacy_page_id,
-        "terms": shell.terms_page_id,
-    }
-    pages = Page.objects.live().in_bulk([pk for pk in wanted.values() if pk])
-    links = {name: pages.get(pk) for name, pk in wanted.items()}
+    """The footer's legal pages and RGAA mention, read in one query."""
+    names = ("accessibility", "legal", "privacy", "terms")
+    shell = (
+        ShellSettings.objects.filter(site=site)
+        .select_related(*(f"{name}_page" for name in names))
+        .first()
+    ) or ShellSettings.for_site(site)
+    links = {}
+    for name in names:
+        page = (
+            getattr(shell, f"{name}_page")
+            if getattr(shell, f"{name}_page_id")
+            else None
+        )
+        links[name] = page if page is not None and page.live else None
     links["accessibility_status"] = shell.get_accessibility_status_display()
     links["organiser"] = shell.organiser
     return links

@@ -77,6 +77,14 @@ class HomePage(Page):
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
 
+    def route(self, request, path_components):
+        # Every page of the site is routed from here: its ancestors in one read.
+        from .pages import route_in_one_read
+
+        if not path_components:
+            return super().route(request, path_components)
+        return route_in_one_read(self, request, path_components)
+
     class Meta:
         verbose_name = _("page d'accueil")
 

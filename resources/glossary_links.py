@@ -9,14 +9,27 @@ singular or plural) is wrapped in a real ``<a>`` to the term's page:
 * never inside headings, existing links, buttons, code or the term's own page;
 * whole words only.
 
-It is used through the ``link_glossary_terms`` template filter on resource
-pages, and is meant for défi text too (it only needs HTML and a page).
+A page's own text goes through ``{% glossary_links page %}…{% endglossary_links %}``
+(``link_page_html``): its fields are linked in one pass, and the result is kept
+in Django's cache per revision of the page and version of the glossary, so a
+page read a thousand times is linked once. The ``link_glossary_terms`` filter
+links one piece (a comment, a carnet entry) at a time, uncached.
+
+The glossary version changes whenever a term is saved (published, unpublished,
+moved, drafted), deleted, or a view restriction changes (``resources.signals``).
+With a cache shared by the web processes the change is seen at once; with
+Django's default per-process memory cache, the other processes see it within
+``GLOSSARY_LINKS_TIMEOUT`` seconds (the version itself expires then).
 """
 
+import hashlib
 import re
 import unicodedata
+import uuid
 from dataclasses import dataclass, field
 
+from django.conf import settings
+from django.core.cache import cache
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
@@ -122,24 +135,59 @@ def _singular_candidates(words):
 
 def load_terms():
     """Live public glossary terms as (pk, url, names), in one query."""
+    from home.pages import without_view_restrictions
+
     from .models import GlossaryTermPage
 
-    terms = (
-        GlossaryTermPage.objects.live()
-        .public()
-        .only("pk", "title", "synonyms", "url_path", "path", "depth")
+    terms = without_view_restrictions(GlossaryTermPage.objects.live()).only(
+        "pk", "title", "synonyms", "url_path", "path", "depth"
     )
     return [(term.pk, term.url, [term.title, *term.variants]) for term in terms]
 
 
-def _state_for(page):
+VERSION_KEY = "glossary-links:version"
+
+
+def _timeout():
+    return getattr(settings, "GLOSSARY_LINKS_TIMEOUT", 600)
+
+
+def glossary_version():
+    """A token that changes whenever the glossary may have changed."""
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        cache.add(VERSION_KEY, uuid.uuid4().hex, _timeout())
+        version = cache.get(VERSION_KEY) or "no-cache"
+    return version
+
+
+def bump_glossary_version(**kwargs):
+    """Signal receiver: every cached linking is stale from now on."""
+    cache.set(VERSION_KEY, uuid.uuid4().hex, _timeout())
+
+
+# The compiled index of the current glossary version, per process (building
+# it costs two queries and a regex of every term).
+_compiled = {}
+
+
+def index_for(version):
+    index = _compiled.get(version)
+    if index is None:
+        index = build_index(load_terms())
+        _compiled.clear()
+        _compiled[version] = index
+    return index
+
+
+def _state_for(page, version=None):
     state = getattr(page, "_glossary_links_state", None) if page is not None else None
     if state is None:
         state = PageState()
         if page is not None:
             page._glossary_links_state = state
     if state.index is None:
-        state.index = build_index(load_terms())
+        state.index = index_for(version or glossary_version())
     return state
 
 
@@ -204,3 +252,38 @@ def link_glossary_terms(html, page=None):
     return mark_safe(  # noqa: S308 — parsed and re-serialised by BeautifulSoup
         link_terms_in_html(html, state.index, state.linked, exclude_pk)
     )
+
+
+def link_page_html(html, page):
+    """``html``, a page's own rendered text, linked in one pass (the page's
+    budget of one link per term shared with the rest of the page); cached per
+    page revision, glossary version and content."""
+    if hasattr(html, "__html__"):
+        html = html.__html__()
+    html = str(html) if html is not None else ""
+    if not html.strip():
+        return mark_safe(html)  # noqa: S308 — the rendered template's own output
+    version = glossary_version()
+    state = _state_for(page, version)
+    digest = hashlib.blake2b(html.encode(), digest_size=16)
+    digest.update(repr(sorted(state.linked)).encode())
+    key = ":".join(
+        [
+            "glossary-links",
+            str(getattr(page, "pk", None)),
+            str(getattr(page, "latest_revision_id", None)),
+            version,
+            digest.hexdigest(),
+        ]
+    )
+    cached = cache.get(key)
+    if cached is None:
+        linked = set(state.linked)
+        result = link_terms_in_html(
+            html, state.index, linked, getattr(page, "pk", None)
+        )
+        cached = (result, linked - state.linked)
+        cache.set(key, cached, _timeout())
+    result, newly_linked = cached
+    state.linked |= newly_linked
+    return mark_safe(result)  # noqa: S308 — parsed and re-serialised by BeautifulSoup

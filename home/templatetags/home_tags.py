@@ -6,7 +6,13 @@ register = template.Library()
 @register.inclusion_tag("home/includes/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context, page):
     """The page's ancestors from the home page down (Wagtail's root excluded)."""
-    ancestors = page.get_ancestors().filter(depth__gt=1).live() if page else []
+    if not page:
+        ancestors = []
+    elif getattr(page, "route_ancestors", None) is not None:
+        # Read by the routing already (``home.pages.route_in_one_read``).
+        ancestors = [a for a in page.route_ancestors if a.depth > 1 and a.live]
+    else:
+        ancestors = page.get_ancestors().filter(depth__gt=1).live()
     return {"ancestors": ancestors, "page": page, "request": context.get("request")}
 
 

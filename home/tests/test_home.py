@@ -104,3 +104,35 @@ def test_visitor_can_choose_the_english_interface(client):
     assert '<html lang="en">' in response.content.decode()
     response = client.post("/i18n/setlang/", {"language": "fr", "next": "/"})
     assert '<html lang="fr">' in client.get("/").content.decode()
+
+
+def test_pagination_links_stay_few_and_name_their_parameter():
+    from django.template.loader import render_to_string
+
+    request = RequestFactory().get("/", {"equipes": "20"})
+    page = paginate(request, list(range(1000)), per_page=10, param="equipes")
+    html = render_to_string("home/includes/pagination.html", {"page_obj": page})
+    assert page.number == 20
+    assert html.count("<li>") <= 12  # not one link per page of 100
+    assert 'href="?equipes=19" rel="prev"' in html
+    assert 'href="?equipes=100"' in html and 'href="?equipes=50"' not in html
+    assert "…" in html and "page=" not in html
+
+
+def test_pages_without_view_restrictions_are_wagtails_public_pages():
+    from wagtail.models import Page, PageViewRestriction
+
+    from home.pages import without_view_restrictions
+
+    section = HomePage.objects.get().get_children().get(slug="evenements")
+    hidden = make_standard_page(section, "Réservé aux membres")
+    make_standard_page(hidden, "Sous-page réservée")
+    PageViewRestriction.objects.create(
+        page=hidden, restriction_type=PageViewRestriction.LOGIN
+    )
+    ours = set(
+        without_view_restrictions(Page.objects.all()).values_list("pk", flat=True)
+    )
+    assert ours == set(Page.objects.public().values_list("pk", flat=True))
+    assert hidden.pk not in ours and section.pk in ours
+    assert not hidden.get_children().filter(pk__in=ours).exists()

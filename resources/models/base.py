@@ -9,6 +9,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search import index
 
 from home.page_forms import PageForm
+from home.pages import without_view_restrictions
 
 
 class ResourcePageMixin(models.Model):
@@ -77,8 +78,7 @@ class ResourcePageMixin(models.Model):
             if missing <= 0 or not theme_ids:
                 break
             related += list(
-                model.objects.live()
-                .public()
+                without_view_restrictions(model.objects.live())
                 .filter(themes__in=theme_ids)
                 .exclude(pk__in=seen)
                 .distinct()

@@ -16,6 +16,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import RICH_TEXT_FEATURES
+from home.pages import without_view_restrictions
 
 from ..blocks import ResourceBodyBlock, StepBlock
 from ..choices import (
@@ -120,7 +121,7 @@ class RolePage(ResourcePageMixin, Page):
 
     def explicit_related(self):
         # Method sheets name the roles they involve (MethodPage.related_roles).
-        return list(self.methods.live().public().order_by("title"))
+        return list(without_view_restrictions(self.methods.live()).order_by("title"))
 
 
 def first_letter(title):
@@ -221,9 +222,9 @@ class GlossaryTermPage(ResourcePageMixin, Page):
         return [line.strip() for line in self.synonyms.splitlines() if line.strip()]
 
     def explicit_related(self):
-        return list(self.see_also.live().public().order_by("title")) + list(
-            self.sources.live().public().order_by("title")
-        )
+        return list(
+            without_view_restrictions(self.see_also.live()).order_by("title")
+        ) + list(without_view_restrictions(self.sources.live()).order_by("title"))
 
 
 class MethodPage(ResourcePageMixin, Page):
@@ -357,8 +358,10 @@ class MethodPage(ResourcePageMixin, Page):
         return f"{self.group_min} – {self.group_max}"
 
     def explicit_related(self):
-        return list(self.related_roles.live().public().order_by("title")) + list(
-            self.glossary_terms.live().public().order_by("title")
+        return list(
+            without_view_restrictions(self.related_roles.live()).order_by("title")
+        ) + list(
+            without_view_restrictions(self.glossary_terms.live()).order_by("title")
         )
 
 

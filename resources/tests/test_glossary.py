@@ -147,3 +147,68 @@ def test_the_variant_of_equipe_apprenante_is_spelled_right():
     term = GlossaryTermPage.objects.get(title="Équipe apprenante")
     assert term.variants == ["équipes apprenantes"]
     assert "équipe apprenantes" not in term.synonyms
+
+
+class TestLinkedOncePerRevision:
+    """A page's text is linked in one pass, kept in the cache per revision of
+    the page and version of the glossary, and linked again when either moves."""
+
+    def test_a_page_is_linked_once_then_served_from_the_cache(
+        self, client, monkeypatch
+    ):
+        from resources import glossary_links
+
+        method = make_method(
+            "Atelier de cache",
+            objective="<p>Un prototype.</p>",
+            tips="<p>Encore un prototype.</p>",
+        )
+        passes = []
+        original = glossary_links.link_terms_in_html
+        monkeypatch.setattr(
+            glossary_links,
+            "link_terms_in_html",
+            lambda *args, **kw: passes.append(1) or original(*args, **kw),
+        )
+        prototype = GlossaryTermPage.objects.get(title="Prototype")
+        first = page_html(client, method)
+        assert len(passes) == 1  # every field of the page in one pass
+        second = page_html(client, method)
+        assert len(passes) == 1  # then from the cache
+        for html in (first, second):
+            assert html.count(f'class="glossary-link" href="{prototype.url}"') == 1
+
+    def test_a_new_revision_of_the_page_is_linked_again(self, client):
+        method = make_method("Atelier révisé", objective="<p>Rien.</p>")
+        assert "glossary-link" not in page_html(client, method)
+        method.objective = "<p>Un prototype, enfin.</p>"
+        method.save_revision().publish()
+        assert "glossary-link" in page_html(client, method)
+
+    def test_publishing_unpublishing_deleting_a_term_changes_the_links(self, client):
+        method = make_method("Atelier zorglub", objective="<p>Du zorglub.</p>")
+        assert "glossary-link" not in page_html(client, method)
+        term = make_term("Zorglub")
+        linked = f'<a class="glossary-link" href="{term.url}"'
+        assert linked in page_html(client, method)
+        term.unpublish()
+        assert linked not in page_html(client, method)
+        term.save_revision().publish()
+        assert linked in page_html(client, method)
+        term.delete()
+        assert "glossary-link" not in page_html(client, method)
+
+    def test_the_cache_key_names_the_revision_and_the_glossary_version(self, client):
+        from django.core.cache import cache
+
+        from resources.glossary_links import bump_glossary_version, glossary_version
+
+        method = make_method("Atelier clé", objective="<p>Un prototype.</p>")
+        page_html(client, method)
+        version = glossary_version()
+        keys = [
+            k for k in cache._cache if f":{method.latest_revision_id}:{version}:" in k
+        ]
+        assert len(keys) == 1
+        bump_glossary_version()
+        assert glossary_version() != version

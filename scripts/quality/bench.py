@@ -14,6 +14,10 @@ Three parts, each in its own process, then one table:
    raw, the embedded back end at ``--embedded`` documents).
 3. **Load**: ``scripts/load --scenario normal`` for ``--load-duration`` seconds.
 
+Part 1 also serves the demo content with gunicorn and counts the anonymous
+requests per second of four pages (home, a listing, a détail page, search),
+each for ``--rps-duration`` seconds with a few concurrent clients.
+
 Never a timed assertion: figures only, compared with the targets where the
 project has one.
 """
@@ -69,6 +73,14 @@ EXTRA_TARGETS = {
         "/communaute/equipes/equipe-jeunesse-martinique-2018/carnet/"
     ),
 }
+# Anonymous requests per second under gunicorn (figures to follow over time).
+RPS_PAGES = {
+    "accueil": "/",
+    "liste (défis)": "/defis/",
+    "détail (un défi)": lambda: _first_url("community.challenges.models.ChallengePage"),
+    "recherche « innovation »": "/recherche/?q=innovation",
+}
+RPS_CLIENTS = 4
 CARNET_PDF_ENTRIES = 300  # the carnet exported to PDF (issue 20)
 TARGETS = {  # the project's targets (issue 8), shown beside the figures
     "es_p95": 50,
@@ -351,6 +363,74 @@ def measure_pages(client):
     return figures
 
 
+def _first_url(dotted):
+    from django.utils.module_loading import import_string
+
+    return import_string(dotted).objects.live().public().first().url
+
+
+def _hammer(url, duration, clients=RPS_CLIENTS):
+    """``clients`` threads GET ``url`` for ``duration`` seconds: the statuses
+    and the latencies (ms)."""
+    import threading
+
+    import requests
+
+    statuses, times = [], []
+    stop = time.monotonic() + duration
+
+    def client():
+        session = requests.Session()
+        while time.monotonic() < stop:
+            started = time.perf_counter()
+            statuses.append(session.get(url, timeout=30).status_code)
+            times.append((time.perf_counter() - started) * 1000)
+
+    threads = [threading.Thread(target=client) for _ in range(clients)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return statuses, times
+
+
+def measure_rps(duration):
+    """The demo served by gunicorn (bench settings, this test database):
+    anonymous requests per second and median latency of ``RPS_PAGES``."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    from django.db import connection
+
+    import requests
+
+    from .server import Gunicorn
+
+    env = dict(os.environ)
+    database = urlsplit(env["DATABASE_URL"])
+    env["DATABASE_URL"] = urlunsplit(
+        database._replace(path="/" + connection.settings_dict["NAME"])
+    )
+    paths = {
+        name: path() if callable(path) else path for name, path in RPS_PAGES.items()
+    }
+    server = Gunicorn(env, name="bench", workers=2, threads=4)
+    figures = {}
+    try:
+        for name, path in paths.items():
+            for _ in range(3 * RPS_CLIENTS):  # warm each worker's caches
+                requests.get(server.url + path, timeout=30)
+            statuses, times = _hammer(server.url + path, duration)
+            figures[name] = {
+                "path": path,
+                "rps": statuses.count(200) / duration,
+                "p50": statistics.median(times) if times else None,
+                "errors": len(statuses) - statuses.count(200),
+            }
+    finally:
+        server.stop()
+    return figures
+
+
 def reindex_and_search(user):
     """The site search: rebuild each back end, then time the queries."""
     from search import service
@@ -390,7 +470,7 @@ def drop_site_index():
         es.indices.delete(index=name)
 
 
-def inner(large):
+def inner(large, rps_duration=5):
     """Runs inside Django, on a throw-away test database."""
     import django
 
@@ -414,6 +494,8 @@ def inner(large):
         client = logged_in_client(reader)
         out["small"] = measure_pages(client)
         out["search_small"] = reindex_and_search(reader)
+        if rps_duration:
+            out["rps"] = measure_rps(rps_duration)
         started = time.perf_counter()
         call_command("update_index", stdout=StringIO(), stderr=StringIO())
         out["wagtail_update_index_s"] = time.perf_counter() - started
@@ -544,6 +626,33 @@ def search_rows(data):
     return rows
 
 
+def rps_rows(data):
+    rps = data.get("rps")
+    if not rps:
+        return []
+    rows = [
+        (
+            f"#Anonymes sous gunicorn (démo, 2 workers × 4 threads, {RPS_CLIENTS} "
+            "clients simultanés)",
+            "",
+            "",
+            "",
+            "",
+        )
+    ]
+    for name, f in rps.items():
+        rows.append(
+            (
+                f"{name} ({f['path']})",
+                f"{f['p50']:.0f} ms" if f["p50"] is not None else "—",
+                "",
+                f"{f['rps']:.1f} req/s",
+                f"{f['errors']} erreur(s)" if f["errors"] else "",
+            )
+        )
+    return rows
+
+
 def carnet_rows(data):
     pdf = data.get("carnet_pdf")
     if not pdf:
@@ -614,6 +723,16 @@ def scale_rows(scale, args):
             target(scale["layer_ratio"], TARGETS["layer_ratio"], "×"),
         ),
     ]
+    if "layer_ratio_p95" in scale:
+        rows.append(
+            (
+                "Elasticsearch : couche / brut (p95)",
+                "",
+                "",
+                f"×{scale['layer_ratio_p95']:.2f}",
+                target(scale["layer_ratio_p95"], TARGETS["layer_ratio"], "×"),
+            )
+        )
     return rows
 
 
@@ -711,6 +830,12 @@ def main(argv=None):
     )
     parser.add_argument("--queries", type=int, default=500, help="requêtes mesurées")
     parser.add_argument("--load-duration", type=float, default=30)
+    parser.add_argument(
+        "--rps-duration",
+        type=float,
+        default=5,
+        help="secondes de requêtes anonymes par page sous gunicorn (0 : aucune)",
+    )
     parser.add_argument("--load-users", type=int, default=50)
     parser.add_argument(
         "--skip",
@@ -723,10 +848,10 @@ def main(argv=None):
     parser.add_argument("--inner", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.inner:
-        return inner(args.large)
+        return inner(args.large, args.rps_duration)
 
     started = time.monotonic()
-    env = environment(prefix="ecommunaute_bench_")
+    env = environment(prefix=f"ecommunaute_bench_{os.getpid()}_")
     env["DJANGO_SETTINGS_MODULE"] = "config.settings.bench"
     pages = scale = load = None
     if "pages" not in args.skip:
@@ -739,9 +864,13 @@ def main(argv=None):
                 "--inner",
                 "--large",
                 str(args.large),
+                "--rps-duration",
+                str(args.rps_duration),
             ],
             env,
-            timeout=900,
+            # Two sizes of every page, two search back ends, a 300-entry PDF
+            # and gunicorn: well past 15 minutes on a busy shared machine.
+            timeout=1800,
         )
     if "scale" not in args.skip:
         scale_env = {
@@ -772,7 +901,8 @@ def main(argv=None):
 
     rows = []
     if pages:
-        rows += page_rows(pages) + search_rows(pages) + carnet_rows(pages)
+        rows += page_rows(pages) + rps_rows(pages) + search_rows(pages)
+        rows += carnet_rows(pages)
     rows += scale_rows(scale, args) if "scale" not in args.skip else []
     rows += load_rows(load, args) if "load" not in args.skip else []
     table(rows, args)

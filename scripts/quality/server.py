@@ -40,9 +40,12 @@ def free_port():
 
 def environment(prefix="ecommunaute_load_"):
     env = dict(os.environ)
-    for line in (service("postgres"), service("elasticsearch")):
-        key, _, value = line.partition("=")
-        env[key] = value
+    # Services already running elsewhere (a shared machine, several checkouts)
+    # are named by DATABASE_URL and ELASTICSEARCH_URL: used as they are.
+    if not (env.get("DATABASE_URL") and env.get("ELASTICSEARCH_URL")):
+        for line in (service("postgres"), service("elasticsearch")):
+            key, _, value = line.partition("=")
+            env[key] = value
     env.update(
         DJANGO_SETTINGS_MODULE="config.settings.production",
         SECRET_KEY=secrets.token_urlsafe(50),

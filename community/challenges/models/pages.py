@@ -252,9 +252,7 @@ class ChallengePage(RoutablePageMixin, Page):
         context["steps"] = [
             (step, summaries.get(step.value, "")) for step in ChallengeStep
         ]
-        context["exposition"] = ChallengeExposition.objects.filter(
-            challenge=self
-        ).first()
+        context["exposition"] = self._read_related_at_once(ChallengeExposition)
         context["news"] = list(self.news.select_related("author"))
         context["history"] = list(self.status_changes.all())
         # Related pages, teams and the édition are named only to those the
@@ -296,11 +294,42 @@ class ChallengePage(RoutablePageMixin, Page):
         """« Défi 3 » when numbered."""
         return _("Défi %(n)s") % {"n": self.number} if self.number else _("Défi")
 
+    def _read_related_at_once(self, exposition_model):
+        """The édition, the site and the exposition in one query (three
+        otherwise); the exposition, or ``None``. A preview keeps its own
+        édition and site."""
+        row = (
+            type(self)
+            .objects.filter(pk=self.pk)
+            .select_related("edition", "venue", "exposition")
+            .only("pk", "edition", "venue", "exposition")
+            .first()
+            if self.pk
+            else None
+        )
+        if row is None:
+            return exposition_model.objects.filter(challenge=self).first()
+        if row.edition_id == self.edition_id:
+            self.edition = row.edition
+        if row.venue_id == self.venue_id:
+            self.venue = row.venue
+        try:
+            return row.exposition
+        except exposition_model.DoesNotExist:
+            return None
+
+    def _people(self):
+        # Holders and facilitators come from one read of the people.
+        people = getattr(self, "_people_read", None)
+        if people is None:
+            people = self._people_read = list(self.people.all())
+        return people
+
     def holders(self):
-        return [p for p in self.people.all() if p.role == ChallengeRole.HOLDER]
+        return [p for p in self._people() if p.role == ChallengeRole.HOLDER]
 
     def facilitators(self):
-        return [p for p in self.people.all() if p.role == ChallengeRole.FACILITATOR]
+        return [p for p in self._people() if p.role == ChallengeRole.FACILITATOR]
 
     # --- Routes: the team's progress, the status, follow-up news ----------------
 

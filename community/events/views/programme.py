@@ -14,10 +14,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from community.members import policy
+from home.pagination import paginate
 
 from .. import registrations
 from ..choices import RegistrationStatus
 from ..models import Registration, Session
+
+# A site's programme may hold hundreds of sessions: pages of them, each page
+# grouped by day (a day may run over two pages).
+SESSIONS_PER_PAGE = 40
 
 
 def edition_overview(request, edition):
@@ -50,9 +55,15 @@ def programme(request, edition, venue_slug):
     if site is None:
         raise Http404
     venue = site.venue
-    sessions = list(
-        Session.objects.for_edition(edition).at(venue).with_counts().order_by("start")
+    page = paginate(
+        request,
+        Session.objects.for_edition(edition)
+        .at(venue)
+        .with_counts()
+        .order_by("start", "pk"),
+        SESSIONS_PER_PAGE,
     )
+    sessions = list(page)
     mine = _my_registrations(request.user, sessions)
     for session in sessions:
         # One venue and one édition for the whole list: no query per row.
@@ -71,7 +82,8 @@ def programme(request, edition, venue_slug):
             "site": site,
             "venue": venue,
             "days": days,
-            "session_count": len(sessions),
+            "sessions_page": page,
+            "session_count": page.paginator.count,
         },
     )
 

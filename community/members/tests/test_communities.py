@@ -235,3 +235,27 @@ def test_dashboard_lists_spaces_and_activity(client, restricted):
     assert "Communauté de Rennes" in content
     assert "Membre a rejoint" in content
     assert "Équipe du tableau" in content
+
+
+def test_community_page_teams_come_in_pages_of_their_own(
+    client, restricted, django_assert_max_num_queries
+):
+    from community.members.views.communities import TEAMS_PER_PAGE
+
+    community, animateur = restricted
+    client.force_login(animateur)
+    make_team(community, "Équipe 000")
+    with django_assert_max_num_queries(21) as small:
+        client.get(url(community))
+    for n in range(1, 2 * TEAMS_PER_PAGE + 3):
+        make_team(community, f"Équipe {n:03d}")
+    with django_assert_max_num_queries(len(small.captured_queries)):
+        first = client.get(url(community)).content.decode()
+    assert first.count('<li class="card"><h3 class="card__title">') == TEAMS_PER_PAGE
+    assert "Équipe 000" in first and "Équipe 026" not in first
+    assert 'href="?equipes=2"' in first
+    last = client.get(url(community, "?equipes=3")).content.decode()
+    assert last.count('<li class="card"><h3 class="card__title">') == 3
+    assert "Équipe 026" in last and "Équipe 000" not in last
+    # The members' own pages keep their parameter.
+    assert client.get(url(community, "?page=abc")).status_code == 200

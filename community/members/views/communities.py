@@ -17,6 +17,7 @@ from ..forms import InvitationForm, MembershipRequestForm
 from ..models import Community, Invitation, Membership, MembershipRequest, User
 
 MEMBERS_PER_PAGE = 30
+TEAMS_PER_PAGE = 12
 
 
 def community_detail(request, slug):
@@ -45,9 +46,14 @@ def community_detail(request, slug):
         )
         context["members"] = paginate(request, members, MEMBERS_PER_PAGE)
         context["member_count"] = context["members"].paginator.count
-        context["teams"] = policy.visible_to(
-            community.teams.all(), request.user
-        ).annotate(size=Count("memberships"))
+        # A national community gathers hundreds of teams: a page of them, with
+        # its own parameter beside the members' pages.
+        teams = (
+            policy.visible_to(community.teams.all(), request.user)
+            .annotate(size=Count("memberships"))
+            .order_by("-year", "name", "pk")
+        )
+        context["teams"] = paginate(request, teams, TEAMS_PER_PAGE, param="equipes")
     else:
         context["member_count"] = community.memberships.count()
     if can_moderate:
