@@ -223,6 +223,20 @@ class ChallengePage(RoutablePageMixin, Page):
             "people",
             [index.SearchField("label"), index.SearchField("organisation")],
         ),
+        # What became of it: étapes, exposition, status notes, news.
+        index.RelatedFields("step_summaries", [index.SearchField("summary")]),
+        index.RelatedFields(
+            "exposition",
+            [
+                index.SearchField("prototype"),
+                index.SearchField("feedback"),
+                index.SearchField("next_actions"),
+            ],
+        ),
+        index.RelatedFields("status_changes", [index.SearchField("note")]),
+        index.RelatedFields(
+            "news", [index.SearchField("title"), index.SearchField("body")]
+        ),
     ]
     parent_page_types = ["challenges.ChallengeIndexPage"]
     subpage_types = []
