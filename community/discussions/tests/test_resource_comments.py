@@ -280,3 +280,15 @@ class TestPersonalData:
         comment_on(make_term("Export"), member, "Mon avis")
         exported = export_discussions(member)
         assert exported["messages"][0]["message"] == "Mon avis"
+
+
+class TestDemo:
+    def test_the_demo_comments_a_glossary_term_and_a_method(self):
+        from community.discussions.demo import PAGE_COMMENTS, _seed_page_comments
+
+        threads = Thread.objects.filter(page__isnull=False)
+        titles = {thread.page.title for thread in threads}
+        assert {demo.page_title for demo in PAGE_COMMENTS} <= titles
+        assert all(thread.comment_count >= 2 for thread in threads)
+        assert Comment.objects.filter(discussion__in=threads, level=2).exists()
+        assert _seed_page_comments() == 0  # twice changes nothing
