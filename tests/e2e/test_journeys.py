@@ -885,22 +885,26 @@ def test_resource_comment_reply_and_ask_the_community(live, chromium):
     with other.step("la seconde lui répond sur la page du terme"):
         second_page.goto(live(term.url))
         second_page.locator(f"#{comment.anchor} summary").click()
-        second_page.fill(f"#reponse-{comment.pk}", "Voyez la fiche Mini-immersion.")
+        second_page.fill(f"#reponse-{comment.pk}", "Voyez la fiche de méthode.")
         second_page.locator(f"#{comment.anchor}").get_by_role(
             "button", name="Publier la réponse"
         ).click()
         second_page.wait_for_load_state()
-        assert "Voyez la fiche Mini-immersion." in second_page.content()
+        assert "Votre réponse est publiée." in second_page.content()
+        assert "Voyez la fiche de méthode." in second_page.content()
     assert Comment.objects.filter(discussion__page_id=term.pk, level=1).exists()
 
     question = f"Comment financer un tiers-lieu {suffix}"
     with journey.step("la recherche ne trouve rien et propose de poser la question"):
         first_page.goto(live("/recherche/"))
         first_page.fill("#recherche-page-q", question)
-        first_page.get_by_role("button", name="Rechercher").click()
+        first_page.locator(".search-page-form button[type=submit]").click()
         first_page.wait_for_load_state()
         aside = first_page.locator("section.ask-community")
         assert "Posez la question à la communauté" in aside.inner_text()
+        assert "rien trouvé" in aside.inner_text()
+
+    with journey.step("elle choisit son e-communauté : le formulaire est prérempli"):
         aside.get_by_label(re.compile("Où poser")).select_option(
             f"communaute:{space.slug}"
         )
