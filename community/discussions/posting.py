@@ -33,7 +33,7 @@ from .models import (
     Thread,
     ThreadVisit,
 )
-from .spaces import kind_of
+from .spaces import is_commentable, kind_of
 
 
 class DiscussionError(Exception):
@@ -172,6 +172,8 @@ def page_thread(page, create=False):
 def comment_page(user, page, *, body, ip=None, limited=True):
     """A top-level comment on a resource page (replies go through
     ``post_comment`` on the page's thread)."""
+    if not is_commentable(page):
+        raise DiscussionError(_("Cette page ne se commente pas."))
     if not policy.can_contribute(user, page):
         raise DiscussionError(_("Connectez-vous pour commenter cette ressource."))
     _text(body, _("Le message est vide : écrivez quelque chose avant de publier."))

@@ -12,7 +12,7 @@ from home.sections import register_section
 from . import posting, reading
 from .forms import CommentForm
 from .models import Thread
-from .spaces import kind_of
+from .spaces import is_commentable, kind_of
 
 LATEST = 5
 
@@ -45,7 +45,7 @@ def page_comments_section(request, page):
     from django.urls import reverse
 
     user = request.user
-    if not policy.can_view(user, page):
+    if not is_commentable(page) or not policy.can_view(user, page):
         return None
     thread = posting.page_thread(page)
     context = {

@@ -54,3 +54,18 @@ def space_url(space):
     if hasattr(space, "get_absolute_url"):
         return space.get_absolute_url()
     return space.url
+
+
+#: The page types members may comment (their templates render the
+#: « resources.page » section).
+COMMENTABLE_PAGES = (
+    "resources.GlossaryTermPage",
+    "resources.MethodPage",
+    "bibliography.ReferencePage",
+)
+
+
+def is_commentable(page):
+    """Whether ``page`` (any Wagtail page, specific or not) takes comments."""
+    model = page.specific_class if hasattr(page, "specific_class") else type(page)
+    return model is not None and model._meta.label in COMMENTABLE_PAGES

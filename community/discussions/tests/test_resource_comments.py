@@ -292,3 +292,18 @@ class TestDemo:
         assert all(thread.comment_count >= 2 for thread in threads)
         assert Comment.objects.filter(discussion__in=threads, level=2).exists()
         assert _seed_page_comments() == 0  # twice changes nothing
+
+
+class TestWhichPages:
+    def test_only_resource_pages_take_comments(self):
+        from wagtail.models import Page
+
+        home = Page.objects.get(depth=2)
+        member = make_user("membre")
+        response = logged_in_client(member).post(
+            comment_url(home), {"comment": "Ici ?"}
+        )
+        assert response.status_code == 404
+        with pytest.raises(posting.DiscussionError):
+            comment_on(home, member)
+        assert not Thread.objects.filter(page=home).exists()

@@ -3,6 +3,7 @@ that opens the right page of the thread, edit, delete (a tombstone), the
 edit history, reactions."""
 
 from django.contrib import messages
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -13,7 +14,7 @@ from .. import conf, history, posting
 from ..choices import PostState
 from ..forms import CommentForm, EditCommentForm
 from ..models import Comment
-from ..spaces import space_name, space_url
+from ..spaces import is_commentable, space_name, space_url
 from .common import client_ip, comment_or_404, ensure_readable, refused, thread_or_404
 from .threads import _react
 
@@ -51,6 +52,8 @@ def comment_page(request, page_id):
     from wagtail.models import Page
 
     page = get_object_or_404(Page, pk=page_id)
+    if not is_commentable(page):
+        raise Http404
     policy.ensure(request.user, page, "view")
     policy.ensure(request.user, page, "contribute")
     url = f"{page.url}#commentaires"

@@ -6,7 +6,7 @@ from types import SimpleNamespace
 
 from django.contrib import messages
 from django.db.models import Q
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -178,6 +178,8 @@ def thread_detail(request, pk):
     fragment = request.GET.get("fragment") == "1"
     if thread.is_page_comments and not fragment:
         # A resource's comments are read on the resource's page.
+        if not thread.page.url:  # a page outside every site: nowhere to read
+            raise Http404
         query = request.GET.urlencode()
         return redirect(
             f"{thread.reading_url()}{'?' + query if query else ''}#commentaires"
