@@ -307,3 +307,21 @@ class TestWhichPages:
         with pytest.raises(posting.DiscussionError):
             comment_on(home, member)
         assert not Thread.objects.filter(page=home).exists()
+
+
+class TestActivity:
+    def test_new_comments_on_a_resource_one_commented_reach_the_dashboard(self):
+        from community.discussions.activity import discussion_activity
+
+        term = make_term("Activité")
+        author, other, stranger = make_user("a"), make_user("b"), make_user("c")
+        comment_on(term, author, "Premier avis")
+        comment_on(term, other, "Second avis")
+
+        def texts(user):
+            p = policy.principals(user)
+            return [str(item.text) for item in discussion_activity(user, p, 10)]
+
+        assert texts(author) == [f"{other} a commenté « Activité »"]
+        assert texts(other) == [f"{author} a commenté « Activité »"]
+        assert texts(stranger) == []
