@@ -1,7 +1,9 @@
 """Page sections: how an app adds a section to a page of an app below it.
 
 The community page, the team page and the member dashboard (members), an
-édition page (events) and a défi page (challenges) render
+édition page (events), a défi page (challenges) and the resource pages that
+members may comment (glossary terms, méthodologies, bibliography references)
+render
 ``{% page_sections "<target>" obj %}`` (``{% load home_tags %}``) where an app
 above them may want to show something: the défis of an édition, the threads
 of a community, the carnet of a team. The page knows nothing of those apps;
@@ -40,6 +42,10 @@ TARGETS = {
     "members.dashboard": "le tableau de bord du membre (l'utilisateur connecté)",
     "events.edition": "la page d'une édition (EditionPage)",
     "challenges.challenge": "la page d'un défi (ChallengePage)",
+    "resources.page": (
+        "la page d'une ressource : terme du glossaire, méthodologie, référence "
+        "bibliographique (la page Wagtail)"
+    ),
 }
 
 DEFAULT_ORDER = 100

@@ -6,7 +6,7 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from . import registry, service
+from . import asides, registry, service
 from .backends.base import (
     FACETS,
     MAX_QUERY_LENGTH,
@@ -121,6 +121,9 @@ def search(request):
             "suggestion_url": url_with(q=results.suggestion)
             if results.suggestion
             else "",
+            "asides": asides.rendered_asides(request, query, results)
+            if query.text
+            else [],
         },
     )
 

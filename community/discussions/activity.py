@@ -1,6 +1,7 @@
 """New threads and replies in a member's spaces, for their dashboard: their
-communities, their teams and the défis of their teams (what they may read,
-never their own posts)."""
+communities, their teams and the défis of their teams, and the comments on
+the resource pages they commented (what they may read, never their own
+posts)."""
 
 from django.db.models import Q
 from django.utils.translation import gettext as _
@@ -12,8 +13,11 @@ from .models import Comment, Thread
 
 
 def discussion_activity(user, p, limit):
-    if not p.authenticated or not (p.communities or p.teams):
+    if not p.authenticated:
         return []
+    commented_pages = Comment.objects.filter(
+        user=user, discussion__page__isnull=False
+    ).values("discussion_id")
     mine = (
         Q(community_id__in=p.communities)
         | Q(team_id__in=p.teams)
@@ -32,6 +36,7 @@ def discussion_activity(user, p, limit):
                 Q(discussion__community_id__in=p.communities)
                 | Q(discussion__team_id__in=p.teams)
                 | Q(discussion__challenge__teams__in=p.teams)
+                | Q(discussion_id__in=commented_pages)
             ),
             user,
         )
@@ -52,7 +57,11 @@ def discussion_activity(user, p, limit):
     items += [
         ActivityItem(
             comment.submit_date,
-            _("%(author)s a répondu dans « %(title)s »")
+            (
+                _("%(author)s a commenté « %(title)s »")
+                if comment.discussion.page_id
+                else _("%(author)s a répondu dans « %(title)s »")
+            )
             % {"author": comment.user, "title": comment.discussion.title},
             comment.get_absolute_url(),
         )

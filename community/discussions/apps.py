@@ -14,13 +14,21 @@ class DiscussionsConfig(AppConfig):
     def ready(self):
         # Register this app's permission rules, RGPD handlers, activity
         # source, search adapters and page sections, explicitly.
-        from . import activity, personal_data, rules, search_adapters, sections
+        from . import (
+            activity,
+            asking,
+            personal_data,
+            rules,
+            search_adapters,
+            sections,
+        )
 
         rules.register()
         personal_data.register()
         activity.register()
         search_adapters.register()
         sections.register()
+        asking.register()
         _keep_reply_visibility_local()
 
 

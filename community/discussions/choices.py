@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 class ThreadKind(models.TextChoices):
     DISCUSSION = "discussion", _("Discussion")
     DEBATE = "debate", _("Débat (pour, neutre, contre)")
+    COMMENTS = "comments", _("Commentaires d'une ressource")
 
 
 class PostState(models.TextChoices):

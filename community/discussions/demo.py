@@ -279,11 +279,105 @@ def _post(thread, reply, when, parent=None):
     return last
 
 
+@dataclass
+class DemoPageComments:
+    """Comments on a resource page (found by its type and title)."""
+
+    page_model: str  # app_label.ModelName
+    page_title: str
+    replies: list = field(default_factory=list)
+    days_ago: int = 6
+
+
+PAGE_COMMENTS = [
+    DemoPageComments(
+        "resources.GlossaryTermPage",
+        "Parangonnage",
+        [
+            Reply(
+                "karim",
+                "À Strasbourg, nous avons comparé nos **délais d'instruction** avec "
+                "deux villes voisines : le plus utile a été la visite sur place, pas "
+                "le tableau de chiffres.",
+                reactions={"sophie": "thumbs_up", "lea": "thumbs_up"},
+                replies=[
+                    Reply(
+                        "sophie",
+                        "Même constat : @{karim} avez-vous une grille de visite "
+                        "à partager ?",
+                        replies=[
+                            Reply(
+                                "karim",
+                                "Je la dépose dans notre e-communauté cette semaine.",
+                            )
+                        ],
+                    )
+                ],
+            ),
+            Reply(
+                "yannick",
+                "Attention à ne pas confondre parangonnage et classement : on "
+                "cherche des idées, pas une note.",
+                edited="Attention à ne pas confondre parangonnage et classement : "
+                "on cherche des pratiques à adapter, pas une note.",
+            ),
+        ],
+    ),
+    DemoPageComments(
+        "resources.MethodPage",
+        "Mini-immersion",
+        [
+            Reply(
+                "nadia",
+                "Testée à La Réunion avec des jeunes en service civique : une "
+                "demi-journée suffit si la question d'observation est précise.",
+                reactions={"camille": "thumbs_up"},
+                replies=[
+                    Reply(
+                        "camille",
+                        "Nous ajoutons dix minutes de débriefing à chaud, juste "
+                        "après l'observation : les impressions s'envolent vite.",
+                    )
+                ],
+            ),
+        ],
+        days_ago=3,
+    ),
+]
+
+
 @transaction.atomic
 def seed(log):
     with events.quiet():
         written = _seed()
-    log(f"discussions : {written} fils écrits ({len(THREADS)} dans la démo)")
+        commented = _seed_page_comments()
+    log(
+        f"discussions : {written} fils écrits ({len(THREADS)} dans la démo), "
+        f"{commented} ressources commentées"
+    )
+
+
+def _seed_page_comments():
+    from django.apps import apps
+
+    written = 0
+    for demo in PAGE_COMMENTS:
+        model = apps.get_model(demo.page_model)
+        page = model.objects.live().filter(title=demo.page_title).first()
+        if page is None or Thread.objects.filter(page_id=page.pk).exists():
+            continue
+        thread = posting.page_thread(page, create=True)
+        started = timezone.now() - timedelta(days=demo.days_ago)
+        last = started
+        for index, reply in enumerate(demo.replies):
+            last = max(
+                last, _post(thread, reply, started + timedelta(hours=5 * (index + 1)))
+            )
+        Thread.objects.filter(pk=thread.pk).update(
+            created_at=started, last_activity_at=last
+        )
+        written += 1
+    return written
 
 
 def _seed():

@@ -47,7 +47,10 @@ class ThreadForm(forms.Form):
     )
     kind = forms.ChoiceField(
         label=_("Type de fil"),
-        choices=ThreadKind.choices,
+        # A resource's comments thread is opened by its first comment.
+        choices=[
+            (k.value, k.label) for k in (ThreadKind.DISCUSSION, ThreadKind.DEBATE)
+        ],
         initial=ThreadKind.DISCUSSION,
         widget=forms.RadioSelect,
     )

@@ -33,7 +33,7 @@ from .models import (
     Thread,
     ThreadVisit,
 )
-from .spaces import kind_of
+from .spaces import is_commentable, kind_of
 
 
 class DiscussionError(Exception):
@@ -145,6 +145,40 @@ def edit_thread(user, thread, *, title, body, themes=None):
 
 
 # --- comments ------------------------------------------------------------------
+
+
+def page_thread(page, create=False):
+    """The thread holding the comments of the resource ``page`` (None until
+    the first comment, unless ``create``)."""
+    thread = Thread.objects.filter(page_id=page.pk).first()
+    if thread is not None or not create:
+        return thread
+    now = timezone.now()
+    try:
+        with transaction.atomic():
+            return Thread.objects.create(
+                page_id=page.pk,
+                kind=ThreadKind.COMMENTS,
+                title=page.title[:200],
+                body="",
+                created_at=now,
+                last_activity_at=now,
+            )
+    except IntegrityError:  # two first comments at once: the other one won
+        return Thread.objects.get(page_id=page.pk)
+
+
+@transaction.atomic
+def comment_page(user, page, *, body, ip=None, limited=True):
+    """A top-level comment on a resource page (replies go through
+    ``post_comment`` on the page's thread)."""
+    if not is_commentable(page):
+        raise DiscussionError(_("Cette page ne se commente pas."))
+    if not policy.can_contribute(user, page):
+        raise DiscussionError(_("Connectez-vous pour commenter cette ressource."))
+    _text(body, _("Le message est vide : écrivez quelque chose avant de publier."))
+    thread = page_thread(page, create=True)
+    return post_comment(user, thread, body=body, ip=ip, limited=limited)
 
 
 @transaction.atomic

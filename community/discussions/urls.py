@@ -9,6 +9,7 @@ app_name = "discussions"
 
 urlpatterns = [
     path("", threads.all_discussions, name="all"),
+    path("poser/", threads.ask, name="ask"),
     path("moderation/", moderation.queue, name="moderation"),
     path(
         "moderation/<str:kind>/<int:pk>/",
@@ -22,6 +23,11 @@ urlpatterns = [
     path("fils/<int:pk>/reagir/", threads.react_thread, name="react_thread"),
     path("fils/<int:pk>/animer/", threads.animate, name="animate"),
     path("fils/<int:pk>/mentions/", threads.mention_suggestions, name="mentions"),
+    path(
+        "ressources/<int:page_id>/commenter/",
+        comments.comment_page,
+        name="comment_page",
+    ),
     path("messages/<int:pk>/", comments.permalink, name="comment"),
     path("messages/<int:pk>/repondre/", comments.reply, name="reply"),
     path("messages/<int:pk>/modifier/", comments.edit, name="edit_comment"),

@@ -85,6 +85,14 @@ VIEWS = {
     "ouvrir un fil": "/communaute/discussions/communaute/rennes/nouveau/",
     "signaler un message": demo_paths.report_route(),
     "file de modération": "/communaute/discussions/moderation/",
+    "commentaires d'une ressource": demo_paths.commented_resource(),
+    "recherche : posez la question à la communauté": (
+        "/recherche/?q=financer+un+tiers-lieu+rural"
+    ),
+    "ouvrir un fil depuis la recherche": (
+        "/communaute/discussions/communaute/rennes/nouveau/"
+        "?titre=Comment+financer+un+tiers-lieu+rural+%3F"
+    ),
 }
 
 

@@ -844,3 +844,89 @@ def test_discussion_reply_mention_reaction_edit_report_and_decision(live, chromi
 
     for page in (first_page, second_page, animation):
         page.context.close()
+
+
+def test_resource_comment_reply_and_ask_the_community(live, chromium):
+    """A member comments a glossary term and another answers on the page;
+    then a search that finds nothing offers « Posez la question à la
+    communauté »: the thread opens with the query as its title, is answered,
+    and the same search finds it."""
+    from community.discussions.models import Comment, Thread
+    from community.members.tests.utils import add_member, make_community
+    from resources.models import GlossaryIndexPage, GlossaryTermPage
+
+    suffix = uuid.uuid4().hex[:6]
+    space = make_community(name=f"Questions {suffix}")
+    first, second = make_user(f"curieuse-{suffix}"), make_user(f"experte-{suffix}")
+    for user in (first, second):
+        add_member(space, user)
+    term = GlossaryTermPage(
+        title=f"Terme commenté {suffix}",
+        slug=f"terme-commente-{suffix}",
+        definition="<p>Une définition à discuter.</p>",
+    )
+    GlossaryIndexPage.objects.get().add_child(instance=term)
+    term.save_revision().publish()
+
+    first_page = browser_context(chromium, live, first).new_page()
+    second_page = browser_context(chromium, live, second).new_page()
+    journey = Journey(first_page, "ressource-commentaire-et-question")
+    other = Journey(second_page, "ressource-reponse")
+
+    with journey.step("la première commente le terme du glossaire"):
+        first_page.goto(live(term.url))
+        first_page.fill("#reponse-fil", "Un **exemple** concret serait bienvenu.")
+        first_page.get_by_role("button", name="Publier le commentaire").click()
+        first_page.wait_for_load_state()
+        assert "Votre commentaire est publié." in first_page.content()
+        assert "/ressources/" in first_page.url
+    comment = Comment.objects.get(discussion__page_id=term.pk)
+
+    with other.step("la seconde lui répond sur la page du terme"):
+        second_page.goto(live(term.url))
+        second_page.locator(f"#{comment.anchor} summary").click()
+        second_page.fill(f"#reponse-{comment.pk}", "Voyez la fiche de méthode.")
+        second_page.locator(f"#{comment.anchor}").get_by_role(
+            "button", name="Publier la réponse"
+        ).click()
+        second_page.wait_for_load_state()
+        assert "Votre réponse est publiée." in second_page.content()
+        assert "Voyez la fiche de méthode." in second_page.content()
+    assert Comment.objects.filter(discussion__page_id=term.pk, level=1).exists()
+
+    question = f"Comment financer un tiers-lieu {suffix}"
+    with journey.step("la recherche ne trouve rien et propose de poser la question"):
+        first_page.goto(live("/recherche/"))
+        first_page.fill("#recherche-page-q", question)
+        first_page.locator(".search-page-form button[type=submit]").click()
+        first_page.wait_for_load_state()
+        aside = first_page.locator("section.ask-community")
+        assert "Posez la question à la communauté" in aside.inner_text()
+        assert "rien trouvé" in aside.inner_text()
+
+    with journey.step("elle choisit son e-communauté : le formulaire est prérempli"):
+        aside.get_by_label(re.compile("Où poser")).select_option(
+            f"communaute:{space.slug}"
+        )
+        aside.get_by_role("button", name="Ouvrir un fil avec cette question").click()
+        first_page.wait_for_load_state()
+        assert first_page.locator("input[name=title]").input_value() == question
+
+    with journey.step("le fil s'ouvre avec la question pour titre"):
+        first_page.fill("textarea[name=body]", "Des pistes de financement ?")
+        first_page.get_by_role("button", name="Ouvrir le fil").click()
+        first_page.wait_for_load_state()
+        assert "Votre fil de discussion est ouvert." in first_page.content()
+    thread = Thread.objects.get(title=question)
+
+    with other.step("la seconde répond au fil"):
+        second_page.goto(live(thread.get_absolute_url()))
+        second_page.fill("#reponse-fil", "Le budget participatif de la région.")
+        second_page.get_by_role("button", name="Publier la réponse").click()
+        second_page.wait_for_load_state()
+
+    with journey.step("la même recherche trouve désormais le fil"):
+        first_page.goto(live("/recherche/?" + f"q={question.replace(' ', '+')}"))
+        assert first_page.locator(
+            f".search-results a[href='{thread.get_absolute_url()}']"
+        ).count()

@@ -148,11 +148,14 @@ def discussions(secrets):
         yield thread.get_absolute_url()
         yield reverse("discussions:thread_history", args=[thread.pk])
         yield reverse("discussions:mentions", args=[thread.pk]) + "?q=ZZ"
+        # The comments of a resource page load in batches from here.
+        yield reverse("discussions:thread", args=[thread.pk]) + "?fragment=1"
         spaces.add((kind_of(thread.space).key, thread.space.slug))
     for key, slug in sorted(spaces):
         yield reverse("discussions:space", args=[key, slug])
         yield reverse("discussions:space", args=[key, slug]) + "?archives=1"
         yield reverse("discussions:feed", args=[key, slug])
+    yield reverse("discussions:ask") + "?q=ZZ&espace=x:y"
     for pk in Comment.objects.values_list("pk", flat=True):
         yield reverse("discussions:comment_history", args=[pk])
         yield reverse("discussions:reply", args=[pk]) + "?citer=1"

@@ -511,6 +511,52 @@ def report_details(cast, value):
     return "/communaute/discussions/moderation/"
 
 
+def _commented_term(cast):
+    """A public glossary term the cast comments on (made once)."""
+    if getattr(cast, "term", None) is None:
+        from resources.models import GlossaryIndexPage, GlossaryTermPage
+
+        term = GlossaryTermPage(
+            title=f"Terme XSS {cast.suffix}",
+            slug=f"terme-xss-{cast.suffix}",
+            definition="<p>Un terme commenté.</p>",
+        )
+        GlossaryIndexPage.objects.get().add_child(instance=term)
+        term.save_revision().publish()
+        cast.term = term
+    return cast.term
+
+
+def resource_comment(cast, value):
+    """A comment on a glossary term (written by an editor, who moderates
+    resource pages and is not rate-limited), read on the term's page."""
+    from community.discussions.models import Comment
+
+    term = _commented_term(cast)
+    response = logged_in_client(cast["editor"]).post(
+        f"/communaute/discussions/ressources/{term.pk}/commenter/", {"comment": value}
+    )
+    _ok(response, "commentaire d'une ressource")
+    return Comment.objects.filter(discussion__page=term).latest("pk").get_absolute_url()
+
+
+def ask_the_community(cast, value):
+    """A search query, echoed by « Posez la question à la communauté » and
+    carried to the new-thread form's title."""
+    from django.utils.http import urlencode
+
+    return "/recherche/?" + urlencode({"q": value})
+
+
+def prefilled_thread_title(cast, value):
+    from django.utils.http import urlencode
+
+    space = cast.restricted_community
+    return f"/communaute/discussions/communaute/{space.slug}/nouveau/?" + urlencode(
+        {"titre": value}
+    )
+
+
 WRITABLE_FIELDS = [
     WritableField(
         "profil : nom, fonction, organisation, présentation", 150, profile_texts
@@ -565,6 +611,18 @@ WRITABLE_FIELDS = [
     WritableField("fil de discussion : titre et message", 200, thread_title_and_body),
     WritableField("réponse dans un fil", 2000, discussion_comment),
     WritableField("historique des versions d'un message", 2000, comment_edit_history),
+    WritableField(
+        "commentaire d'une ressource (terme du glossaire)",
+        2000,
+        resource_comment,
+        "anonymous",
+    ),
+    WritableField(
+        "recherche : « posez la question » (requête)", 200, ask_the_community
+    ),
+    WritableField(
+        "nouveau fil : titre prérempli par la recherche", 200, prefilled_thread_title
+    ),
     WritableField(
         "signalement : précisions (file de modération)",
         1000,

@@ -434,6 +434,67 @@ def hidden_comment(cast):
     )
 
 
+def _resource_term(cast, label):
+    from resources.models import GlossaryIndexPage, GlossaryTermPage
+
+    term = GlossaryTermPage(
+        title=f"{label} {cast.suffix}",
+        slug=f"terme-{label.lower()}-{cast.suffix}",
+        definition="<p>Un terme commenté.</p>",
+    )
+    GlossaryIndexPage.objects.get().add_child(instance=term)
+    term.save_revision().publish()
+    return term
+
+
+def restricted_resource_comment(cast):
+    """A comment on a glossary term restricted to logged-in members: seen by
+    whoever may see the page, never by an anonymous visitor (page, search,
+    comment fragments, history)."""
+    from community.discussions import posting
+
+    term = _resource_term(cast, "Reserve")
+    PageViewRestriction.objects.create(
+        page=term, restriction_type=PageViewRestriction.LOGIN
+    )
+    posting.comment_page(
+        cast["member"],
+        term,
+        body=titled("Commentaire", "COMMENTRESSOURCE", cast),
+        limited=False,
+    )
+    return Secret(
+        token("COMMENTRESSOURCE", cast),
+        "un commentaire sur une ressource réservée aux personnes connectées",
+        term.url,
+        frozenset(PERSONAS) - {"anonymous"},
+    )
+
+
+def hidden_resource_comment(cast):
+    """A comment on a public glossary term hidden after three reports: its
+    text is its author's and the editors' (they moderate resource pages)."""
+    from community.discussions import posting
+
+    term = _resource_term(cast, "Public")
+    comment = posting.comment_page(
+        cast["member"],
+        term,
+        body=titled("Commentaire signalé", "COMMENTMASQUE", cast),
+        limited=False,
+    )
+    for n in range(3):
+        posting.report(
+            make_user(f"temoin-ressource{n}-{cast.suffix}"), comment, reason="spam"
+        )
+    return Secret(
+        token("COMMENTMASQUE", cast),
+        "un commentaire de ressource masqué après trois signalements",
+        term.url,
+        frozenset({"member", "editor"}),
+    )
+
+
 def private_related_on_public_challenge(cast):
     """A public défi whose related objects are private: a team of a restricted
     community, pages behind a login, a group or a password, and an édition
@@ -662,6 +723,8 @@ SECRET_BUILDERS = [
     secret_community_thread,
     team_thread,
     hidden_comment,
+    restricted_resource_comment,
+    hidden_resource_comment,
     team_carnet_entry,
     community_carnet_entry,
     members_carnet_entry,

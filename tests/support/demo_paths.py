@@ -109,6 +109,20 @@ def comment_route(name):
     return path
 
 
+def commented_resource():
+    """The demo's first resource page with comments (a glossary term)."""
+
+    def path():
+        from wagtail.models import Page
+
+        from community.discussions.models import Thread
+
+        thread = Thread.objects.filter(page__isnull=False).order_by("pk")[0]
+        return Page.objects.get(pk=thread.page_id).url
+
+    return path
+
+
 def report_route(kind="messages"):
     def path():
         from django.urls import reverse

@@ -27,6 +27,10 @@ class ThreadQuerySet(models.QuerySet):
     def by_activity(self):
         return self.order_by("-last_activity_at", "-pk")
 
+    def discussions(self):
+        """Threads opened by members (not the comments of a resource page)."""
+        return self.filter(page__isnull=True)
+
     def for_listing(self):
         return self.select_related(
             "author", "community", "team", "challenge"
@@ -84,6 +88,19 @@ class Thread(models.Model):
         related_name="threads",
         verbose_name=_("défi"),
     )
+    # The comments of a resource page (glossary term, méthodologie, référence
+    # bibliographique) live in one thread of kind COMMENTS attached to the
+    # page, opened by the first comment: no title of its own, no opening
+    # post. ``related_name="+"``: the resources app, below this one, knows
+    # nothing of its comments.
+    page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("ressource commentée"),
+    )
     themes = models.ManyToManyField(
         "home.Theme", blank=True, related_name="+", verbose_name=_("thèmes")
     )
@@ -126,20 +143,34 @@ class Thread(models.Model):
                         community__isnull=False,
                         team__isnull=True,
                         challenge__isnull=True,
+                        page__isnull=True,
                     )
                     | Q(
                         community__isnull=True,
                         team__isnull=False,
                         challenge__isnull=True,
+                        page__isnull=True,
                     )
                     | Q(
                         community__isnull=True,
                         team__isnull=True,
                         challenge__isnull=False,
+                        page__isnull=True,
+                    )
+                    | Q(
+                        community__isnull=True,
+                        team__isnull=True,
+                        challenge__isnull=True,
+                        page__isnull=False,
                     )
                 ),
                 name="thread_in_exactly_one_space",
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["page"],
+                condition=Q(page__isnull=False),
+                name="one_comment_thread_per_page",
+            ),
         ]
         indexes = [
             models.Index(fields=["community", "-last_activity_at"]),
@@ -151,7 +182,22 @@ class Thread(models.Model):
         return self.title
 
     def get_absolute_url(self):
+        """The thread's page; for a resource page's comments, the page itself
+        at its comments."""
+        if self.page_id:
+            return f"{self.reading_url()}#commentaires"
         return reverse("discussions:thread", args=[self.pk])
+
+    def reading_url(self):
+        """Where the comments are read (without anchor): the thread page, or
+        the commented resource page."""
+        if self.page_id:
+            return self.page.url or reverse("discussions:thread", args=[self.pk])
+        return reverse("discussions:thread", args=[self.pk])
+
+    @property
+    def is_page_comments(self):
+        return bool(self.page_id)
 
     @property
     def space(self):

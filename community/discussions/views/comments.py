@@ -3,7 +3,8 @@ that opens the right page of the thread, edit, delete (a tombstone), the
 edit history, reactions."""
 
 from django.contrib import messages
-from django.shortcuts import redirect, render
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -13,7 +14,7 @@ from .. import conf, history, posting
 from ..choices import PostState
 from ..forms import CommentForm, EditCommentForm
 from ..models import Comment
-from ..spaces import space_name, space_url
+from ..spaces import is_commentable, space_name, space_url
 from .common import client_ip, comment_or_404, ensure_readable, refused, thread_or_404
 from .threads import _react
 
@@ -41,6 +42,41 @@ def post_comment(request, pk):
     except posting.DiscussionError as error:
         return refused(request, error, url)
     messages.success(request, _("Votre réponse est publiée."))
+    return redirect(comment.get_absolute_url())
+
+
+@require_POST
+def comment_page(request, page_id):
+    """A top-level comment on a resource page (the page's thread is opened
+    by its first comment)."""
+    from wagtail.models import Page
+
+    page = get_object_or_404(Page, pk=page_id)
+    if not is_commentable(page):
+        raise Http404
+    policy.ensure(request.user, page, "view")
+    policy.ensure(request.user, page, "contribute")
+    url = f"{page.url}#commentaires"
+    thread = posting.page_thread(page)
+    if thread is not None:
+        policy.ensure(request.user, thread, "contribute")
+    form = CommentForm(request.POST)
+    if not form.is_valid():
+        errors = " ".join(str(e) for errors in form.errors.values() for e in errors)
+        messages.error(
+            request, _("Commentaire non publié : %(errors)s") % {"errors": errors}
+        )
+        return redirect(url)
+    try:
+        comment = posting.comment_page(
+            request.user,
+            page,
+            body=form.cleaned_data["comment"],
+            ip=client_ip(request),
+        )
+    except posting.DiscussionError as error:
+        return refused(request, error, url)
+    messages.success(request, _("Votre commentaire est publié."))
     return redirect(comment.get_absolute_url())
 
 
@@ -77,7 +113,7 @@ def permalink(request, pk):
     query = f"?page={page}"
     if comment.order > conf.get("DISCUSSIONS_REPLIES_SHOWN") + 1:
         query += f"&suite={comment.thread_id}"
-    return redirect(f"{thread.get_absolute_url()}{query}#{comment.anchor}")
+    return redirect(f"{thread.reading_url()}{query}#{comment.anchor}")
 
 
 def edit(request, pk):

@@ -27,7 +27,7 @@ def space_or_404(request, kind_key, slug):
 def thread_or_404(pk):
     return get_object_or_404(
         Thread.objects.select_related(
-            "author", "community", "team__community", "challenge"
+            "author", "community", "team__community", "challenge", "page"
         ),
         pk=pk,
     )
@@ -40,6 +40,7 @@ def comment_or_404(pk):
             "discussion__community",
             "discussion__team__community",
             "discussion__challenge",
+            "discussion__page",
         ),
         pk=pk,
     )

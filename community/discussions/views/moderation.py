@@ -94,6 +94,7 @@ def _queue_items(user):
             "discussion__community",
             "discussion__team__community",
             "discussion__challenge",
+            "discussion__page",
         )
         .prefetch_related(reports, decisions)
         .order_by("-submit_date")[:QUEUE_CANDIDATES]

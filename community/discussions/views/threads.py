@@ -6,7 +6,7 @@ from types import SimpleNamespace
 
 from django.contrib import messages
 from django.db.models import Q
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -20,7 +20,7 @@ from .. import conf, mentions, posting, reading
 from ..choices import ModerationAction
 from ..forms import AnimateForm, CommentForm, DiscussionFilterForm, ThreadForm
 from ..models import Thread
-from ..spaces import SPACE_KINDS, space_name, space_url
+from ..spaces import THREAD_SPACE_KINDS, space_name, space_url
 from .common import client_ip, ensure_readable, refused, space_or_404, thread_or_404
 
 
@@ -57,11 +57,13 @@ def space_threads(request, kind, slug):
 def _space_choices(user):
     """The spaces with threads that ``user`` may read, for the filter."""
     choices = []
-    for kind in SPACE_KINDS:
+    for kind in THREAD_SPACE_KINDS:
         model = kind.model
         spaces = policy.visible_to(
             model._default_manager.filter(
-                pk__in=policy.visible_to(Thread.objects.all(), user).values(kind.field)
+                pk__in=policy.visible_to(Thread.objects.discussions(), user).values(
+                    kind.field
+                )
             ),
             user,
         )
@@ -73,7 +75,7 @@ def _space_choices(user):
 
 
 def all_discussions(request):
-    threads = policy.visible_to(Thread.objects.all(), request.user).filter(
+    threads = policy.visible_to(Thread.objects.discussions(), request.user).filter(
         archived=False
     )
     form = DiscussionFilterForm(
@@ -83,7 +85,7 @@ def all_discussions(request):
         chosen = form.cleaned_data.get("espace")
         if chosen:
             key, _sep, slug = chosen.partition(":")
-            kind = next(k for k in SPACE_KINDS if k.key == key)
+            kind = next(k for k in THREAD_SPACE_KINDS if k.key == key)
             threads = threads.filter(**{f"{kind.field}__slug": slug})
         if form.cleaned_data.get("theme"):
             threads = threads.filter(themes=form.cleaned_data["theme"])
@@ -102,10 +104,43 @@ def all_discussions(request):
     )
 
 
+def ask(request):
+    """« Posez la question à la communauté » from a search: the chosen space's
+    new-thread form, its title prefilled with the query."""
+    from django.contrib.auth.views import redirect_to_login
+    from django.utils.http import urlencode
+
+    from ..asking import postable_spaces, question_title
+
+    question = question_title(request.GET.get("q"))
+    back = reverse("search:search") + (
+        "?" + urlencode({"q": question}) if question else ""
+    )
+    if not request.user.is_authenticated:
+        return redirect_to_login(back)
+    chosen = request.GET.get("espace", "")
+    if chosen not in dict(postable_spaces(request.user)):
+        messages.error(
+            request,
+            _("Choisissez un espace où vous pouvez ouvrir un fil de discussion."),
+        )
+        return redirect(back)
+    key, _sep, slug = chosen.partition(":")
+    url = reverse("discussions:new_thread", args=[key, slug])
+    return redirect(f"{url}?{urlencode({'titre': question})}" if question else url)
+
+
 def new_thread(request, kind, slug):
     kind, space = space_or_404(request, kind, slug)
     policy.ensure(request.user, space, "contribute")
-    form = ThreadForm(request.POST if request.method == "POST" else None)
+    initial = {}
+    if request.method == "GET" and request.GET.get("titre"):
+        from ..asking import question_title
+
+        initial["title"] = question_title(request.GET["titre"])
+    form = ThreadForm(
+        request.POST if request.method == "POST" else None, initial=initial
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -140,6 +175,15 @@ def new_thread(request, kind, slug):
 def thread_detail(request, pk):
     thread = ensure_readable(request, thread_or_404(pk))
     user = request.user
+    fragment = request.GET.get("fragment") == "1"
+    if thread.is_page_comments and not fragment:
+        # A resource's comments are read on the resource's page.
+        if not thread.page.url:  # a page outside every site: nowhere to read
+            raise Http404
+        query = request.GET.urlencode()
+        return redirect(
+            f"{thread.reading_url()}{'?' + query if query else ''}#commentaires"
+        )
     since = posting.mark_read(user, thread)
     page = reading.top_level_page(request, thread)
     try:
@@ -175,10 +219,15 @@ def thread_detail(request, pk):
         "animate_form": AnimateForm(),
         # Glossary terms are linked once per page, across all comments.
         "glossary_scope": SimpleNamespace(),
+        "fragment_base": (
+            reverse("discussions:thread", args=[thread.pk])
+            if thread.is_page_comments
+            else ""
+        ),
     }
     template = (
         "discussions/includes/comment_page.html"
-        if request.GET.get("fragment") == "1"
+        if fragment
         else "discussions/thread.html"
     )
     return render(request, template, context)
