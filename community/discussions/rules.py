@@ -31,9 +31,9 @@ def _space_rule(space):
 
 def spaces_q(user, p, method="visible_q", prefix=""):
     """Threads (or, with ``prefix``, objects of threads) whose space passes
-    the space rule's ``method`` (``visible_q`` or ``known_q``)."""
-    if p.superuser:
-        return Q()
+    the space rule's ``method`` (``visible_q`` or ``known_q``). Each rule
+    answers for superusers too: a password-protected page is not theirs
+    without its password either."""
     q = Q(pk__in=[])
     for kind in SPACE_KINDS:
         model = kind.model

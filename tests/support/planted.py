@@ -369,7 +369,38 @@ def threads(world):
     planted["removed thread"] = _moderated(
         thread("animateur", public, "supprimé"), PostState.REMOVED
     )
+    planted.update(world.plant(page_threads))
     return planted
+
+
+def commented_terms(world):
+    """Glossary terms with comments: public, restricted in each way, draft."""
+    from community.discussions import posting
+    from resources.tests.utils import make_term
+
+    terms = {"public": make_term(world.title("Terme public"), slug=world.slug("t"))}
+    for kind in ("login", "groups", "password"):
+        term = make_term(world.title(f"Terme {kind}"), slug=world.slug(f"t-{kind}"))
+        restrict(PageViewRestriction, term, kind, world)
+        terms[kind] = term
+    for kind, term in terms.items():
+        # Straight into the page's thread: who may comment is not the point.
+        posting.post_comment(
+            world.people["superuser"],
+            posting.page_thread(term, create=True),
+            body=f"Commentaire {kind} {world.word}.",
+            limited=False,
+        )
+    return terms
+
+
+def page_threads(world):
+    from community.discussions import posting
+
+    return {
+        f"comments of a {kind} glossary term": posting.page_thread(term)
+        for kind, term in world.plant(commented_terms).items()
+    }
 
 
 def thread_comments(world):
@@ -384,6 +415,8 @@ def thread_comments(world):
         planted[f"comment in the {label}"] = posting.post_comment(
             author, thread, body=f"Réponse {world.word}.", limited=False
         )
+    for label, thread in world.plant(page_threads).items():
+        planted[f"comment in the {label}"] = thread.comments.first()
     public = world.plant(threads)["thread of a public community"]
     for state in (PostState.HIDDEN, PostState.REMOVED):
         comment = posting.post_comment(
