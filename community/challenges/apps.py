@@ -13,9 +13,17 @@ class ChallengesConfig(AppConfig):
         # Plug this app into the registries (see the README's « Architecture »);
         # no module registers anything on import. team_links: the défi offered
         # when a learning team is created.
-        from . import activity, personal_data, rules, sections, team_links
+        from . import (
+            activity,
+            personal_data,
+            rules,
+            search_adapters,
+            sections,
+            team_links,
+        )
 
         rules.register()
+        search_adapters.register()
         personal_data.register()
         activity.register()
         sections.register()

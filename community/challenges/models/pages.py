@@ -223,6 +223,8 @@ class ChallengePage(RoutablePageMixin, Page):
             "people",
             [index.SearchField("label"), index.SearchField("organisation")],
         ),
+        # What the team writes on the page: steps, exposition, news.
+        index.SearchField("progress_text"),
     ]
     parent_page_types = ["challenges.ChallengeIndexPage"]
     subpage_types = []
@@ -290,6 +292,24 @@ class ChallengePage(RoutablePageMixin, Page):
                 else {}
             ),
         }
+
+    def progress_text(self):
+        """What the team wrote on the page, for the site search: the steps'
+        summaries, the exposition, the follow-up news (one passage a line;
+        ``search_adapters`` reindexes the défi when they change)."""
+        from .progress import ChallengeExposition
+
+        lines = list(self.step_summaries.values_list("summary", flat=True))
+        exposition = ChallengeExposition.objects.filter(challenge=self).first()
+        if exposition is not None:
+            lines += [
+                exposition.prototype,
+                exposition.feedback,
+                exposition.next_actions,
+            ]
+        for title, body in self.news.values_list("title", "body"):
+            lines += [title, body]
+        return "\n".join(line for line in lines if line)
 
     @property
     def label(self):
