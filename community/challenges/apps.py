@@ -23,8 +23,8 @@ class ChallengesConfig(AppConfig):
         )
 
         rules.register()
+        search_adapters.register()
         personal_data.register()
         activity.register()
         sections.register()
         team_links.register()
-        search_adapters.register()

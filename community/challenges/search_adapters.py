@@ -1,8 +1,9 @@
-"""What the défis give to the site search. A défi page is indexed by the
-search app's page adapter, with what its page shows besides the fiche (its
-``search_fields``: étapes, exposition, news…). Those are written from the
-site, not published with the page: saving or deleting one reindexes its
-défi. ``register()`` is called from ``ChallengesConfig.ready()``."""
+"""What the challenges app gives to the site search: défis are pages (indexed
+by the search app's page adapter, their text from ``search_fields``, which
+name what the page shows besides the fiche: étapes, exposition, status
+notes, news). Those are written from the site, outside page revisions:
+saving or deleting one reindexes its défi. ``register()`` is called from
+``ChallengesConfig.ready()``."""
 
 from django.db.models.signals import post_delete, post_save
 
@@ -10,9 +11,14 @@ from search import registry
 
 
 def reindex_challenge(sender, instance, **kwargs):
+    """A step summary, the exposition, a status change or a news item
+    changed: its défi's text did."""
+    from wagtail.models import Page
+
     from search.sync import enqueue
 
-    enqueue([registry.key_for(instance.challenge)])
+    if instance.challenge_id:
+        enqueue([registry.key_for(Page(pk=instance.challenge_id))])
 
 
 def register():

@@ -303,7 +303,6 @@ class ChallengePage(RoutablePageMixin, Page):
             ),
         }
 
-    @property
     def label(self):
         """« Défi 3 » when numbered."""
         return _("Défi %(n)s") % {"n": self.number} if self.number else _("Défi")
