@@ -1,4 +1,4 @@
-from django.apps import AppConfig
+from django.apps import AppConfig, apps
 from django.utils.translation import gettext_lazy as _
 
 
@@ -14,13 +14,22 @@ class DiscussionsConfig(AppConfig):
     def ready(self):
         # Register this app's permission rules, RGPD handlers, activity
         # source, search adapters and page sections, explicitly.
-        from . import activity, personal_data, rules, search_adapters, sections
+        from . import (
+            activity,
+            notifications,
+            personal_data,
+            rules,
+            search_adapters,
+            sections,
+        )
 
         rules.register()
         personal_data.register()
         activity.register()
         search_adapters.register()
         sections.register()
+        if apps.is_installed("community.notifications"):
+            notifications.register()
         _keep_reply_visibility_local()
 
 
