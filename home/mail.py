@@ -14,7 +14,8 @@ proposal titled « L'innovation & nous » arrives as such, not as
 The subject is one line, prefixed with the site's name, as allauth's e-mails
 are. Each recipient gets a message of their own (nobody sees the others'
 addresses). ``headers`` adds mail headers (``List-Unsubscribe``…): one line
-each, like the subject.
+each, like the subject; ``footer`` is text added after the body (the
+notifications' unsubscribe link under an app's own message).
 """
 
 from functools import partial
@@ -62,7 +63,7 @@ def render_mail(template_name, context=None, language="fr"):
 
 
 def send_templated_mail(
-    template_name, recipients, context=None, language="fr", headers=None
+    template_name, recipients, context=None, language="fr", headers=None, footer=""
 ):
     """Render the mail now and queue one message per recipient, sent after the
     current transaction commits (at once outside a transaction). Returns the
@@ -70,6 +71,8 @@ def send_templated_mail(
     from .tasks import send_mail_task
 
     message = render_mail(template_name, context, language)
+    if footer:
+        message["body"] = message["body"].rstrip("\n") + "\n\n" + footer
     if headers:
         message["headers"] = {
             name: " ".join(str(value).split()) for name, value in headers.items()

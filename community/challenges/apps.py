@@ -13,9 +13,17 @@ class ChallengesConfig(AppConfig):
         # Plug this app into the registries (see the README's « Architecture »);
         # no module registers anything on import. team_links: the défi offered
         # when a learning team is created.
-        from . import activity, personal_data, rules, sections, team_links
+        from . import (
+            activity,
+            notifications,
+            personal_data,
+            rules,
+            sections,
+            team_links,
+        )
 
         rules.register()
+        notifications.register()
         personal_data.register()
         activity.register()
         sections.register()

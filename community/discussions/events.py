@@ -94,6 +94,9 @@ def comment_posted(comment, parent_author=None):
 
 
 def members_mentioned(post, thread, members, actor):
+    members = list(members)
+    if not members:
+        return
     url = post.get_absolute_url()
     _publish(
         MENTION,

@@ -94,6 +94,7 @@ def register():
         gettext_lazy("Nouveaux messages dans les fils et espaces que je suis"),
         followables=_followables,
         describe=_describe_reply,
+        mail_template="discussions/email/reply",
     )
     register_event_type(
         events.REPLY,
@@ -103,6 +104,7 @@ def register():
         followables=_followables,
         auto_follow=_actor_follows,
         describe=_describe_reply,
+        mail_template="discussions/email/reply",
     )
     register_event_type(
         events.MENTION,
@@ -112,7 +114,9 @@ def register():
         auto_follow=lambda actor, post, context: [
             (user, _thread_of(post, context)) for user in context.get("members", ())
         ],
+        to_watchers=False,
         describe=_describe_mention,
+        mail_template="discussions/email/mention",
     )
     register_event_type(
         events.MODERATION,
@@ -121,4 +125,5 @@ def register():
         followables=lambda target, context: [],
         check_visibility=False,
         describe=_describe_moderation,
+        mail_template="discussions/email/moderation",
     )

@@ -17,8 +17,9 @@ class NotificationsConfig(AppConfig):
         # and periodic digest job, explicitly.
         from home.scheduler import register_periodic
 
-        from . import digests, personal_data, sections, spaces
+        from . import digests, members_kinds, personal_data, sections, spaces
 
+        members_kinds.register()
         personal_data.register()
         sections.register()
         spaces.register()

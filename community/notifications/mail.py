@@ -8,6 +8,7 @@ button. Messages are queued and sent by the tasks worker.
 
 from django.conf import settings
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from home.mail import send_templated_mail
 
@@ -25,12 +26,13 @@ def absolute(url):
     return url
 
 
-def _send(template, user, kind, context):
+def _send(template, user, kind, context, footer=""):
     link = unsubscribe_url(user, kind)
     send_templated_mail(
         template,
         [user.email],
         {**context, "recipient": user, "unsubscribe_url": link},
+        footer=footer.replace("{link}", link) if footer else "",
         headers={
             "List-Unsubscribe": f"<{link}>",
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
@@ -38,8 +40,24 @@ def _send(template, user, kind, context):
     )
 
 
-def send_immediate(notification, kind):
-    """One notification, at once (the member chose « immédiatement »)."""
+def send_immediate(notification, kind, context=None):
+    """One notification, at once (the member chose « immédiatement »): the
+    app's own message when it registered one (or names one in the event's
+    context, ``mail_template``), with the unsubscribe link."""
+    template = (context or {}).get("mail_template") or kind.mail_template
+    if template:
+        footer = "--\n" + _(
+            "Vous recevez ce courriel pour « %(kind)s ». Pour ne plus le "
+            "recevoir, en un clic :"
+        ) % {"kind": kind.label}
+        _send(
+            template,
+            notification.recipient,
+            kind.name,
+            {**(context or {}), "actor": notification.actor},
+            footer=footer + "\n{link}",
+        )
+        return
     _send(
         "notifications/email/immediate",
         notification.recipient,

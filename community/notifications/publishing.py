@@ -102,8 +102,9 @@ def frequencies(user_ids, kind):
     return {pk: chosen.get(pk, kind.frequency) for pk in user_ids}
 
 
-def deliver(event_type, actor, target, recipients, context):
-    """Create the notifications now (see the module's docstring); return them."""
+def deliver(event_type, actor, target, recipients, context, mail=True):
+    """Create the notifications now (see the module's docstring); return them.
+    ``mail=False`` writes them without any e-mail (the demo content)."""
     try:
         kind = registry.event_type(event_type)
     except LookupError:
@@ -116,7 +117,7 @@ def deliver(event_type, actor, target, recipients, context):
     wanted = {
         pk
         for pk in named | set(levels)
-        if levels.get(pk) == Level.WATCHING
+        if (kind.to_watchers and levels.get(pk) == Level.WATCHING)
         or (pk in named and levels.get(pk) != Level.MUTED)
     }
     if actor is not None:
@@ -141,12 +142,12 @@ def deliver(event_type, actor, target, recipients, context):
         (watcher_kind, [user for user in users if user.pk not in named]),
     ):
         if group:
-            created += _create(group_kind, actor, target, group, what)
+            created += _create(group_kind, actor, target, group, what, context, mail)
     _auto_follow(kind, actor, target, context)
     return created
 
 
-def _create(kind, actor, target, users, what):
+def _create(kind, actor, target, users, what, context, mail):
     now = timezone.now()
     chosen = frequencies([user.pk for user in users], kind)
     target_type = (
@@ -161,15 +162,17 @@ def _create(kind, actor, target, users, what):
             actor=actor,
             target_type=target_type,
             target_id=getattr(target, "pk", None),
-            emailed_at=now if chosen[user.pk] == Frequency.IMMEDIATE else None,
+            emailed_at=now
+            if not mail or chosen[user.pk] == Frequency.IMMEDIATE
+            else None,
             **what,
         )
         for user in users
     ]
     Notification.objects.bulk_create(notifications, batch_size=500)
     for notification in notifications:
-        if notification.emailed_at is not None:
-            send_immediate(notification, kind)
+        if mail and notification.emailed_at is not None:
+            send_immediate(notification, kind, context)
     return notifications
 
 

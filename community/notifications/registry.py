@@ -21,7 +21,11 @@ Each app, from its ``ready()``, registers
   default read from ``context``; ``watchers_as`` the kind that those who
   only *follow* the place get instead (a reply *to me* is personal and
   immediate by default; the same reply seen as a thread's follower is
-  activity, in the daily digest by default);
+  activity, in the daily digest by default); ``mail_template`` the app's own
+  e-mail (``home.mail`` template pair, rendered with the event's context) sent
+  instead of the generic one when the member wants it at once; ``to_watchers``
+  (default true) whether *suivi* followers hear of it at all (a mention is
+  for the members it names: the place's follows only mute it);
 - its **followable models**: ``register_followable(Model, parents=…)``, where
   ``parents(obj)`` gives the spaces the object sits in (a thread's community),
   so that following a space follows what happens in it.
@@ -49,6 +53,8 @@ class EventType:
     check_visibility: bool = True
     describe: Callable | None = None
     watchers_as: str = ""
+    mail_template: str = ""
+    to_watchers: bool = True
 
 
 _event_types: dict[str, EventType] = {}
@@ -66,6 +72,8 @@ def register_event_type(
     check_visibility=True,
     describe=None,
     watchers_as="",
+    mail_template="",
+    to_watchers=True,
 ):
     if "." not in name:
         raise ImproperlyConfigured(
@@ -85,6 +93,8 @@ def register_event_type(
         check_visibility,
         describe,
         watchers_as,
+        mail_template,
+        to_watchers,
     )
     _event_types[name] = event_type
     return event_type
