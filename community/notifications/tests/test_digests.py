@@ -61,7 +61,7 @@ class TestDailyDigest:
         assert sent[0].extra_headers["List-Unsubscribe-Post"] == (
             "List-Unsubscribe=One-Click"
         )
-        assert Notification.objects.get().emailed_at is not None
+        assert Notification.objects.get(recipient=world["follower"]).emailed_at
 
     def test_is_sent_once_a_day_and_never_empty(self, world, run_at):
         publish_at(datetime(2026, 11, 30, 15, 0, tzinfo=UTC), world)

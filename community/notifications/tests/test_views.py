@@ -54,15 +54,15 @@ class TestCentre:
         news(world["community"], world["author"], "Pour la suiveuse.")
         client.force_login(world["bystander"])
         assert "Pour la suiveuse." not in client.get(CENTRE).content.decode()
-        n = Notification.objects.get()
+        n = Notification.objects.get(recipient=world["follower"])
         assert client.get(reverse("notifications:open", args=[n.pk])).status_code == 404
         response = client.post(reverse("notifications:mark_read", args=[n.pk]))
         assert response.status_code == 404
-        assert Notification.objects.get().read_at is None
+        assert Notification.objects.get(recipient=world["follower"]).read_at is None
 
     def test_opening_marks_read_and_goes_to_the_exact_place(self, client, world):
         news(world["community"], world["author"])
-        n = Notification.objects.get()
+        n = Notification.objects.get(recipient=world["follower"])
         client.force_login(world["follower"])
         response = client.get(reverse("notifications:open", args=[n.pk]))
         assert response.status_code == 302
@@ -74,7 +74,7 @@ class TestCentre:
         world = make_world(CommunityAccess.RESTRICTED)
         news(world["community"], world["author"])
         Membership.objects.filter(user=world["follower"]).delete()
-        n = Notification.objects.get()
+        n = Notification.objects.get(recipient=world["follower"])
         client.force_login(world["follower"])
         response = client.get(reverse("notifications:open", args=[n.pk]), follow=True)
         assert response.redirect_chain[-1][0] == CENTRE
@@ -82,7 +82,7 @@ class TestCentre:
 
     def test_a_deleted_target_is_not_followed(self, client, world):
         news(world["community"], world["author"])
-        n = Notification.objects.get()
+        n = Notification.objects.get(recipient=world["follower"])
         world["community"].delete()
         client.force_login(world["follower"])
         response = client.get(reverse("notifications:open", args=[n.pk]))
@@ -91,13 +91,14 @@ class TestCentre:
     def test_mark_one_and_all_read(self, client, world):
         news(world["community"], world["author"], "Un.")
         news(world["community"], world["author"], "Deux.")
-        first = Notification.objects.order_by("pk").first()
+        mine = Notification.objects.filter(recipient=world["follower"])
+        first = mine.order_by("pk").first()
         client.force_login(world["follower"])
         client.post(reverse("notifications:mark_read", args=[first.pk]))
-        assert Notification.objects.filter(read_at__isnull=True).count() == 1
+        assert mine.filter(read_at__isnull=True).count() == 1
         response = client.post(reverse("notifications:mark_all_read"), follow=True)
         assert "1 notification(s) marquée(s) comme lue(s)." in response.content.decode()
-        assert not Notification.objects.filter(read_at__isnull=True).exists()
+        assert not mine.filter(read_at__isnull=True).exists()
 
     def test_marking_read_refuses_get(self, client, world):
         client.force_login(world["follower"])
@@ -277,9 +278,10 @@ class TestFollow:
 
     def test_what_one_may_not_see_cannot_be_followed(self, client):
         secret = make_community(CommunityAccess.SECRET, name="Secrète essai")
-        client.force_login(make_user("curieux"))
+        curious = make_user("curieux")
+        client.force_login(curious)
         assert self._post(client, secret, Level.WATCHING).status_code == 404
-        assert not Follow.objects.exists()
+        assert not Follow.objects.filter(user=curious).exists()
 
     def test_a_model_that_is_not_followable_is_a_404(self, client, world):
         client.force_login(world["bystander"])
