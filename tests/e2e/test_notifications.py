@@ -19,6 +19,12 @@ from tests.support.sessions import browser_context
 pytestmark = pytest.mark.browser
 
 
+def test_the_demo_has_notifications(db):
+    """Also makes pytest-django create the test database when this file runs
+    alone (it does so only when a collected test asks for ``db``)."""
+    assert Notification.objects.filter(recipient__email__endswith="@demo.example.org")
+
+
 def test_a_reply_reaches_the_follower_in_the_header_and_the_centre(live, chromium):
     suffix = uuid.uuid4().hex[:6]
     space = make_community(name=f"Notifications {suffix}")
