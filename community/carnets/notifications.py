@@ -6,7 +6,9 @@ team); each keeps the carnets' own e-mail when sent at once."""
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from community.notifications import register_event_type
+from community.notifications import register_event_type, register_followable
+
+from .models import Entry
 
 COLLECTIVE_ENTRY = "carnets.collective_entry"
 FOLLOW_UP = "carnets.follow_up_reminder"
@@ -30,7 +32,14 @@ def _team(target, context):
     return [carnet.team]
 
 
+def _entry(entry, context):
+    return [entry]  # then its team (the followable's parent)
+
+
 def register():
+    # An entry is an author-owned item: its author (and whoever follows it)
+    # hears of the feedback on it; it sits in its team.
+    register_followable(Entry, parents=lambda entry: [entry.carnet.team])
     register_event_type(
         COLLECTIVE_ENTRY,
         gettext_lazy("Nouvelles synthèses collectives du carnet de mon équipe"),
@@ -40,6 +49,7 @@ def register():
             _("%(actor)s a commencé la synthèse « %(entry_title)s » (%(moment)s)")
         ),
         mail_template="carnets/email/collective_entry",
+        auto_follow=lambda actor, entry, context: [(actor, entry)],
     )
     register_event_type(
         FOLLOW_UP,
@@ -63,8 +73,7 @@ def register():
         ENTRY_COMMENT,
         gettext_lazy("Retours sur les entrées de carnet"),
         personal=True,
-        followables=_team,
-        to_watchers=False,
+        followables=_entry,
         describe=_describe(_("%(actor)s a fait un retour sur « %(entry_title)s »")),
         mail_template="carnets/email/entry_comment",
     )
