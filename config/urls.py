@@ -17,6 +17,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("", include("community.members.urls")),
     path("communaute/discussions/", include("community.discussions.urls")),
+    path("communaute/notifications/", include("community.notifications.urls")),
     path("", include("community.events.urls")),
     path("", include("community.carnets.urls")),
     path("comptes/", include("allauth.urls")),

@@ -13,7 +13,9 @@ proposal titled « L'innovation & nous » arrives as such, not as
 ``L&#x27;innovation &amp; nous``); the ``.html`` one is escaped as any page.
 The subject is one line, prefixed with the site's name, as allauth's e-mails
 are. Each recipient gets a message of their own (nobody sees the others'
-addresses).
+addresses). ``headers`` adds mail headers (``List-Unsubscribe``…): one line
+each, like the subject; ``footer`` is text added after the body (the
+notifications' unsubscribe link under an app's own message).
 """
 
 from functools import partial
@@ -60,13 +62,21 @@ def render_mail(template_name, context=None, language="fr"):
     return {"subject": subject, "body": body, "html": html}
 
 
-def send_templated_mail(template_name, recipients, context=None, language="fr"):
+def send_templated_mail(
+    template_name, recipients, context=None, language="fr", headers=None, footer=""
+):
     """Render the mail now and queue one message per recipient, sent after the
     current transaction commits (at once outside a transaction). Returns the
     number of messages queued."""
     from .tasks import send_mail_task
 
     message = render_mail(template_name, context, language)
+    if footer:
+        message["body"] = message["body"].rstrip("\n") + "\n\n" + footer
+    if headers:
+        message["headers"] = {
+            name: " ".join(str(value).split()) for name, value in headers.items()
+        }
     addresses = list(dict.fromkeys(address for address in recipients if address))
     for address in addresses:
         transaction.on_commit(

@@ -23,9 +23,9 @@ MAIL_RETRY_DELAY = timedelta(minutes=2)
 
 
 @task()
-def send_mail_task(subject, body, from_email, to, html=None, attempt=1):
+def send_mail_task(subject, body, from_email, to, html=None, attempt=1, headers=None):
     """Send one rendered message to one address."""
-    message = EmailMultiAlternatives(subject, body, from_email, [to])
+    message = EmailMultiAlternatives(subject, body, from_email, [to], headers=headers)
     if html:
         message.attach_alternative(html, "text/html")
     try:
@@ -50,4 +50,5 @@ def send_mail_task(subject, body, from_email, to, html=None, attempt=1):
             to=to,
             html=html,
             attempt=attempt + 1,
+            headers=headers,
         )

@@ -15,9 +15,17 @@ class CarnetsConfig(AppConfig):
         # source, search adapters, notification types and page sections.
         # Plug this app into the registries (see the README's « Architecture »);
         # no module registers anything on import.
-        from . import activity, personal_data, rules, search_adapters, sections
+        from . import (
+            activity,
+            notifications,
+            personal_data,
+            rules,
+            search_adapters,
+            sections,
+        )
 
         rules.register()
+        notifications.register()
         personal_data.register()
         activity.register()
         search_adapters.register()

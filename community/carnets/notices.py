@@ -3,16 +3,19 @@ reminders (1, 3 and 6 months after the event), an organiser's « relance ».
 
 Recipients are the team's members, each asked to the policy at send time
 (someone who may no longer read the entry is not told about it). Messages
-name the entry and link to it, never quote its text. They go out once the
-transaction commits, through the one mail sender (``home.mail``, which
-queues them after commit).
+name the entry and link to it, never quote its text. They are published to
+the notifications app (``notify``, types in ``notifications.py``), which
+delivers them once the transaction commits, in the centre and by e-mail as
+each member chose (at once by default, with the carnets' own messages).
 """
 
 from django.conf import settings
 
 from community.members import policy
 from community.members.models import User
-from home.mail import send_templated_mail
+from community.notifications import notify
+
+from .notifications import COLLECTIVE_ENTRY, ENTRY_COMMENT, FOLLOW_UP, NUDGE
 
 
 def team_recipients(team, obj=None, exclude=None):
@@ -24,9 +27,9 @@ def team_recipients(team, obj=None, exclude=None):
     return [user for user in users if obj is None or policy.can_view(user, obj)]
 
 
-def _mail_each(template, recipients, context):
-    for user in recipients:
-        send_templated_mail(template, [user.email], {**context, "recipient": user})
+def _publish(event_type, actor, target, recipients, context):
+    if recipients:
+        notify(event_type, actor, target, recipients=recipients, context=context)
 
 
 def collective_entry_created(entry, actor):
@@ -40,7 +43,7 @@ def collective_entry_created(entry, actor):
         "actor": str(actor),
         "url": settings.WAGTAILADMIN_BASE_URL + entry.get_absolute_url(),
     }
-    _mail_each("carnets/email/collective_entry", recipients, context)
+    _publish(COLLECTIVE_ENTRY, actor, entry, recipients, context)
 
 
 def follow_up_reminder(carnet, checkpoint, commitments):
@@ -56,7 +59,7 @@ def follow_up_reminder(carnet, checkpoint, commitments):
         + carnet.get_absolute_url()
         + "#moment-suites",
     }
-    _mail_each("carnets/email/follow_up_reminder", recipients, context)
+    _publish(FOLLOW_UP, None, carnet, recipients, context)
     return len(recipients)
 
 
@@ -74,7 +77,7 @@ def nudge_teams(teams, moment, actor):
             + carnet.get_absolute_url()
             + f"#moment-{moment.value}",
         }
-        _mail_each("carnets/email/nudge", recipients, context)
+        _publish(NUDGE, actor, carnet, recipients, context)
 
 
 def entry_commented(entry, comment, actor):
@@ -100,4 +103,4 @@ def entry_commented(entry, comment, actor):
         + entry.get_absolute_url()
         + f"#retour-{comment.pk}",
     }
-    _mail_each("carnets/email/entry_comment", recipients, context)
+    _publish(ENTRY_COMMENT, actor, entry, recipients, context)

@@ -15,6 +15,7 @@ class ChallengesConfig(AppConfig):
         # when a learning team is created.
         from . import (
             activity,
+            notifications,
             personal_data,
             rules,
             search_adapters,
@@ -24,6 +25,7 @@ class ChallengesConfig(AppConfig):
 
         rules.register()
         search_adapters.register()
+        notifications.register()
         personal_data.register()
         activity.register()
         sections.register()

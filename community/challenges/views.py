@@ -10,10 +10,12 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
 from community.members import policy
+from community.notifications import notify
 
 from . import lifecycle
 from .forms import ExpositionForm, NewsForm, StatusChangeForm, StepsForm
 from .models import ChallengeExposition, ChallengeStepSummary
+from .notifications import NEWS
 
 
 def _login_first(request):
@@ -110,6 +112,7 @@ def add_news(request, challenge):
         news.challenge = challenge
         news.author = request.user
         news.save()
+        notify(NEWS, request.user, challenge, context={"news": news})
         messages.success(request, _("La nouvelle est publiée sur la page du défi."))
     else:
         messages.error(

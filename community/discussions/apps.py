@@ -1,4 +1,4 @@
-from django.apps import AppConfig
+from django.apps import AppConfig, apps
 from django.utils.translation import gettext_lazy as _
 
 
@@ -17,6 +17,7 @@ class DiscussionsConfig(AppConfig):
         from . import (
             activity,
             asking,
+            notifications,
             personal_data,
             rules,
             search_adapters,
@@ -29,6 +30,8 @@ class DiscussionsConfig(AppConfig):
         search_adapters.register()
         sections.register()
         asking.register()
+        if apps.is_installed("community.notifications"):
+            notifications.register()
         _keep_reply_visibility_local()
 
 

@@ -12,6 +12,7 @@ thread is written only if its title is not there yet.
 from dataclasses import dataclass, field
 from datetime import timedelta
 
+from django.apps import apps
 from django.db import transaction
 from django.utils import timezone
 
@@ -355,11 +356,11 @@ def seed(log):
         f"discussions : {written} fils écrits ({len(THREADS)} dans la démo), "
         f"{commented} ressources commentées"
     )
+    if apps.is_installed("community.notifications"):
+        log(f"discussions : {_notifications()} notifications de démonstration")
 
 
 def _seed_page_comments():
-    from django.apps import apps
-
     written = 0
     for demo in PAGE_COMMENTS:
         model = apps.get_model(demo.page_model)
@@ -378,6 +379,46 @@ def _seed_page_comments():
         )
         written += 1
     return written
+
+
+def _notifications():
+    """The latest replies of each demo thread, told to whom they answer and to
+    the thread's followers (its author follows it), without any e-mail; once."""
+    from community.notifications.choices import Level
+    from community.notifications.following import follow_of, set_level
+    from community.notifications.models import Notification
+    from community.notifications.publishing import deliver
+
+    if Notification.objects.filter(event_type__startswith="discussions.").exists():
+        return 0
+    created = 0
+    for thread in Thread.objects.filter(title__in=[t.title for t in THREADS]):
+        if follow_of(thread.author, thread) is None:
+            set_level(thread.author, thread, Level.WATCHING)
+        latest = Comment.objects.filter(discussion=thread).order_by("-submit_date")[:2]
+        for comment in reversed(list(latest)):
+            parent = (
+                Comment.objects.filter(pk=comment.parent_id).first()
+                if comment.parent_id != comment.pk
+                else None
+            )
+            notes = deliver(
+                events.REPLY,
+                comment.user,
+                comment,
+                [parent.user if parent is not None else thread.author],
+                {
+                    "thread": thread,
+                    "comment": comment,
+                    "url": comment.get_absolute_url(),
+                },
+                mail=False,
+            )
+            Notification.objects.filter(pk__in=[n.pk for n in notes]).update(
+                created_at=comment.submit_date
+            )
+            created += len(notes)
+    return created
 
 
 def _seed():

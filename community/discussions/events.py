@@ -4,7 +4,9 @@ published; each is sent after the transaction commits, through the one mail
 sender, and only to members the policy still lets see the post at send time.
 
 When the notifications app (``community.notifications``) is installed, these
-become its events (``notify(...)``), which then decides who gets what and how.
+become its events (``notify(...)``, types registered by ``notifications.py``),
+which then decides who gets what and how — the followers of the thread or of
+its space included, so a new thread is published even with nobody named.
 """
 
 import contextlib
@@ -16,7 +18,10 @@ from django.db import transaction
 from community.members import policy
 from home.mail import send_templated_mail
 
+THREAD = "discussions.thread"
 REPLY = "discussions.reply"
+# A reply seen by those who only follow its thread or space.
+ACTIVITY = "discussions.activity"
 MENTION = "discussions.mention"
 MODERATION = "discussions.moderation"
 
@@ -35,11 +40,14 @@ def quiet():
 
 def _publish(event_type, actor, target, recipients, context):
     recipients = [r for r in recipients if r is not None and r != actor]
-    if not recipients or _quiet.get():
+    if _quiet.get():
+        return
+    notifications = apps.is_installed("community.notifications")
+    if not recipients and not notifications:
         return
 
     def send():
-        if apps.is_installed("community.notifications"):
+        if notifications:
             from community.notifications import notify
 
             notify(event_type, actor, target, recipients=recipients, context=context)
@@ -61,6 +69,17 @@ def _publish(event_type, actor, target, recipients, context):
     transaction.on_commit(send)
 
 
+def thread_started(thread):
+    """A new thread: those who follow its space hear of it."""
+    _publish(
+        THREAD,
+        thread.author,
+        thread,
+        [],
+        {"thread": thread, "url": thread.get_absolute_url()},
+    )
+
+
 def comment_posted(comment, parent_author=None):
     """A reply: its parent's author (or the thread's author) hears of it."""
     thread = comment.discussion
@@ -75,13 +94,16 @@ def comment_posted(comment, parent_author=None):
 
 
 def members_mentioned(post, thread, members, actor):
+    members = list(members)
+    if not members:
+        return
     url = post.get_absolute_url()
     _publish(
         MENTION,
         actor,
         post,
         list(members),
-        {"thread": thread, "post": post, "url": url},
+        {"thread": thread, "post": post, "url": url, "members": list(members)},
     )
 
 

@@ -113,6 +113,7 @@ def create_thread(
     thread.save()
     thread.themes.set(themes)
     _record_mentions(thread, thread, members, user, "thread")
+    events.thread_started(thread)
     return thread
 
 

@@ -12,9 +12,10 @@ class EventsConfig(AppConfig):
     def ready(self):
         # Plug this app into the registries (see the README's « Architecture »);
         # no module registers anything on import.
-        from . import personal_data, rules, search_adapters, signals
+        from . import notifications, personal_data, rules, search_adapters, signals
 
         rules.register()
+        notifications.register()
         personal_data.register()
         search_adapters.register()
         signals.connect()

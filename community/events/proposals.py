@@ -11,11 +11,12 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from home.mail import send_templated_mail
+from community.notifications import notify
 
 from .choices import PROPOSAL_TRANSITIONS, Gender, ProposalKind, ProposalStatus
 from .lines import count_lines
 from .models import ProposalStatusChange
+from .notifications import PROPOSAL_DECIDED, PROPOSAL_RECEIVED
 
 # The proposal form hands these two to the browser (data-* attributes), whose
 # check before sending (static/events/js/proposal_form.js) fills in the same
@@ -147,10 +148,19 @@ def submit(proposal, by):
 
 
 def _tell_author(proposal, template):
-    send_templated_mail(
-        template,
-        [proposal.author.email],
-        {"proposal": proposal, "call": proposal.call, "member": proposal.author},
+    outcome = template.rsplit("_", 1)[1]
+    notify(
+        PROPOSAL_RECEIVED if outcome == "received" else PROPOSAL_DECIDED,
+        None,
+        proposal,
+        recipients=[proposal.author],
+        context={
+            "proposal": proposal,
+            "call": proposal.call,
+            "member": proposal.author,
+            "outcome": outcome,
+            "mail_template": template,
+        },
     )
 
 

@@ -11,10 +11,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from home.mail import send_templated_mail
+from community.notifications import notify
 
 from .choices import RegistrationStatus
 from .models import Registration, Session
+from .notifications import PROMOTED
 
 
 class RegistrationError(Exception):
@@ -129,10 +130,12 @@ def refill_after_capacity_change(session_id):
 
 def _tell_promoted(registration):
     session = registration.session
-    send_templated_mail(
-        "events/email/promoted",
-        [registration.user.email],
-        {
+    notify(
+        PROMOTED,
+        None,
+        registration,
+        recipients=[registration.user],
+        context={
             "member": registration.user,
             "session": session,
             "edition": session.edition,

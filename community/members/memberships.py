@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from home.mail import send_templated_mail
+from home.notices import publish
 
 from . import policy
 from .choices import CommunityAccess, MembershipRole, RequestStatus
@@ -18,6 +19,7 @@ from .models import (
     TeamJoinRequest,
     TeamMembership,
 )
+from .notices import REQUEST_DECIDED, REQUEST_RECEIVED
 
 
 class MembershipError(Exception):
@@ -30,12 +32,13 @@ def membership_of(user, community):
     return Membership.objects.filter(user=user, community=community).first()
 
 
-def animateurs_emails(community):
-    return list(
-        Membership.objects.filter(community=community, role=MembershipRole.ANIMATEUR)
-        .select_related("user")
-        .values_list("user__email", flat=True)
-    )
+def animateurs(community):
+    return [
+        m.user
+        for m in Membership.objects.filter(
+            community=community, role=MembershipRole.ANIMATEUR
+        ).select_related("user")
+    ]
 
 
 @transaction.atomic
@@ -58,13 +61,14 @@ def join(user, community, message=""):
     request = MembershipRequest.objects.create(
         user=user, community=community, message=message
     )
-    recipients = animateurs_emails(community)
-    if recipients:
-        send_templated_mail(
-            "members/email/request_received",
-            recipients,
-            {"request": request, "community": community},
-        )
+    publish(
+        REQUEST_RECEIVED,
+        user,
+        request,
+        animateurs(community),
+        {"request": request, "community": community},
+        "members/email/request_received",
+    )
     return request
 
 
@@ -85,10 +89,13 @@ def decide(request, by, approve):
     if approve:
         Membership.objects.get_or_create(user=locked.user, community=locked.community)
         policy.forget(locked.user)
-    send_templated_mail(
-        "members/email/request_decided",
-        [locked.user.email],
+    publish(
+        REQUEST_DECIDED,
+        by,
+        locked,
+        [locked.user],
         {"request": locked, "community": locked.community, "approved": approve},
+        "members/email/request_decided",
     )
     return locked
 

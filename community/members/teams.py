@@ -23,13 +23,14 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from home.mail import send_templated_mail
+from home.notices import publish
 
 from . import policy, team_links
 from .choices import RequestStatus, TeamRole
-from .memberships import MembershipError, animateurs_emails, membership_of
+from .memberships import MembershipError, animateurs, membership_of
 from .models import LearningTeam, TeamJoinRequest, TeamMembership
 from .models.teams import DUPLICATE_NAME_MESSAGE
+from .notices import TEAM_EMPTY, TEAM_REQUEST_DECIDED, TEAM_REQUEST_RECEIVED
 
 __all__ = [
     "DuplicateTeamName",
@@ -64,18 +65,19 @@ def is_full(team, count=None):
     return (member_count(team) if count is None else count) >= team.max_size
 
 
-def facilitators_emails(team):
-    return list(
-        TeamMembership.objects.filter(team=team, role=TeamRole.FACILITATEUR)
-        .exclude(user__email="")
-        .values_list("user__email", flat=True)
-    )
+def facilitators(team):
+    return [
+        m.user
+        for m in TeamMembership.objects.filter(
+            team=team, role=TeamRole.FACILITATEUR
+        ).select_related("user")
+    ]
 
 
-def deciders_emails(team):
+def deciders(team):
     """Who is told of a new request: the team's facilitateurs, or the
     community's animateurs when the team has none."""
-    return facilitators_emails(team) or animateurs_emails(team.community)
+    return facilitators(team) or animateurs(team.community)
 
 
 @dataclass
@@ -227,13 +229,14 @@ def join(user, team, message=""):
     ).exists():
         raise MembershipError(_("Votre demande est déjà en attente de réponse."))
     request = TeamJoinRequest.objects.create(team=team, user=user, message=message)
-    recipients = deciders_emails(team)
-    if recipients:
-        send_templated_mail(
-            "members/email/team_request_received",
-            recipients,
-            {"request": request, "team": team},
-        )
+    publish(
+        TEAM_REQUEST_RECEIVED,
+        user,
+        request,
+        deciders(team),
+        {"request": request, "team": team},
+        "members/email/team_request_received",
+    )
     return request
 
 
@@ -273,12 +276,14 @@ def decide_request(join_request, by, approve):
     locked.decided_by = by
     locked.decided_at = timezone.now()
     locked.save(update_fields=["status", "decided_by", "decided_at"])
-    if locked.user.email:
-        send_templated_mail(
-            "members/email/team_request_decided",
-            [locked.user.email],
-            {"request": locked, "team": team, "approved": approve},
-        )
+    publish(
+        TEAM_REQUEST_DECIDED,
+        by,
+        locked,
+        [locked.user],
+        {"request": locked, "team": team, "approved": approve},
+        "members/email/team_request_decided",
+    )
     return locked
 
 
@@ -365,13 +370,14 @@ def leave(user, team):
     membership.delete()
     policy.forget(user)
     if not others.exists():
-        recipients = animateurs_emails(team.community)
-        if recipients:
-            send_templated_mail(
-                "members/email/team_empty",
-                recipients,
-                {"team": team, "member": user},
-            )
+        publish(
+            TEAM_EMPTY,
+            user,
+            team,
+            animateurs(team.community),
+            {"team": team, "member": user},
+            "members/email/team_empty",
+        )
     return team
 
 

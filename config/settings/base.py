@@ -28,6 +28,8 @@ INSTALLED_APPS = [
     "resources",
     "resources.bibliography",
     "community.members",
+    # Notifications sit just above members: the apps above publish to them.
+    "community.notifications",
     # Events before challenges: a défi names its édition and site, and the
     # demo content of défis hangs from the éditions.
     "community.events",
@@ -123,6 +125,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "home.context_processors.site_shell",
+                "community.notifications.context_processors.unread_notifications",
             ],
         },
     },

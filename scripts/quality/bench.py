@@ -3,7 +3,8 @@
 Three parts, each in its own process, then one table:
 
 1. **Pages and site search** on a throw-away PostgreSQL test database with the
-   demo content: SQL queries and render time of every page type, the site
+   demo content (and the notifications' daily digests to many members,
+   ``notifications_bench.py``): SQL queries and render time of every page type, the site
    search's reindex time and query latencies on both back ends (database and
    Elasticsearch); then ``GROWERS`` add ``--large`` items of each kind of
    content and everything is measured again. A capability adds a function to
@@ -33,7 +34,11 @@ import time
 from datetime import datetime
 from io import StringIO
 
+from .notifications_bench import digest_rows, measure_digests
 from .server import PYTHON, ROOT, environment
+
+# Members who get a daily digest: 20 per --large item (10,000 by default).
+DIGEST_MEMBERS_PER_LARGE = 20
 
 QUERIES = [
     "innovation",
@@ -507,6 +512,7 @@ def inner(large, rps_duration=5):
         out["search_large"] = reindex_and_search(reader)
         out["large"] = measure_pages(client)
         out["carnet_pdf"] = measure_carnet_pdf()
+        out["digests"] = measure_digests(large * DIGEST_MEMBERS_PER_LARGE)
     finally:
         teardown_databases(old, verbosity=0)
         drop_site_index()
@@ -903,6 +909,7 @@ def main(argv=None):
     if pages:
         rows += page_rows(pages) + rps_rows(pages) + search_rows(pages)
         rows += carnet_rows(pages)
+        rows += digest_rows(pages.get("digests"))
     rows += scale_rows(scale, args) if "scale" not in args.skip else []
     rows += load_rows(load, args) if "load" not in args.skip else []
     table(rows, args)

@@ -161,6 +161,14 @@ def discussions(secrets):
         yield reverse("discussions:reply", args=[pk]) + "?citer=1"
 
 
+def notifications(secrets):
+    yield reverse("notifications:centre")
+    yield reverse("notifications:preferences")
+    yield reverse("notifications:following")
+    yield reverse("notifications:unread_count")
+    yield reverse("notifications:unsubscribe", args=["jeton-inconnu"])
+
+
 URL_SOURCES = [
     live_pages,
     secret_urls,
@@ -172,6 +180,7 @@ URL_SOURCES = [
     events,
     carnets,
     discussions,
+    notifications,
 ]
 
 

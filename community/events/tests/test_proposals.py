@@ -199,8 +199,10 @@ class TestCommittee:
             proposals.change_status(proposal, ProposalStatus.REVIEWING, juror)
             proposals.change_status(proposal, ProposalStatus.ACCEPTED, juror)
         assert mail.outbox == []  # nothing before the commit
-        for callback in callbacks:
-            callback()
+        # The notification, once committed, queues its mail after its own commit.
+        with django_capture_on_commit_callbacks(execute=True):
+            for callback in callbacks:
+                callback()
         (message,) = mail.outbox
         assert message.subject.endswith("« L'innovation & nous » est retenue")
         assert "« L'innovation & nous »" in message.body

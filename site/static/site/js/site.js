@@ -110,3 +110,30 @@
     });
     input.addEventListener("blur", function () { setTimeout(close, 150); });
 })();
+
+// The header's unread notifications: checked every minute; when the number
+// changes, the badge follows and the live region says it once.
+(function () {
+    var link = document.querySelector(".notifications-link[data-unread-url]");
+    if (!link || !window.fetch) { return; }
+    var badge = link.querySelector("[data-notifications-count]");
+    var live = link.parentNode.querySelector("[data-notifications-live]");
+    var shown = badge ? parseInt(badge.textContent, 10) || 0 : 0;
+    var refresh = function () {
+        if (document.hidden) { return; }
+        fetch(link.getAttribute("data-unread-url"), {credentials: "same-origin", headers: {"Accept": "application/json"}})
+            .then(function (response) { return response.ok ? response.json() : null; })
+            .then(function (data) {
+                if (!data || typeof data.unread !== "number" || data.unread === shown) { return; }
+                shown = data.unread;
+                var text = shown === 0 ? "Aucune notification non lue" : shown + (shown > 1 ? " notifications non lues" : " notification non lue");
+                badge.hidden = shown === 0;
+                badge.firstElementChild.textContent = String(shown);
+                badge.lastElementChild.textContent = ", " + shown + (shown > 1 ? " non lues" : " non lue");
+                if (live) { live.textContent = text; }
+            })
+            .catch(function () {});
+    };
+    window.setInterval(refresh, 60000);
+    document.addEventListener("visibilitychange", refresh);
+})();
