@@ -1,0 +1,205 @@
+"""The results of an édition's evaluations: never one person's answer.
+
+Answers are grouped by édition, site, parcours (the type of session), and
+session or défi workshop; a group is shown — in a chart, a list of words or
+the CSV — only from ``EVALUATION_MIN_ANSWERS`` answers on (5 by default), so
+that nobody can be recognised in a small group. Free text is listed in a
+fixed order that says nothing of when it was written.
+"""
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from community.events.choices import SessionKind
+
+from .charts import bar_chart, column_chart
+from .choices import ComeBack, Scope
+from .models import EvaluationAnswer
+
+
+def threshold():
+    return getattr(settings, "EVALUATION_MIN_ANSWERS", 5)
+
+
+@dataclass
+class Group:
+    label: str
+    answers: list
+
+    @property
+    def count(self):
+        return len(self.answers)
+
+    @property
+    def mean(self):
+        return sum(a.satisfaction for a in self.answers) / len(self.answers)
+
+    def come_back_share(self):
+        yes = sum(1 for a in self.answers if a.come_back == ComeBack.YES)
+        return round(100 * yes / len(self.answers))
+
+
+def mean_text(group):
+    return ngettext(
+        "%(mean)s / 5 (%(n)s réponse)", "%(mean)s / 5 (%(n)s réponses)", group.count
+    ) % {"mean": number_format(round(group.mean, 1), 1), "n": group.count}
+
+
+def answers_of(form):
+    return list(
+        EvaluationAnswer.objects.filter(form=form).select_related(
+            "session", "challenge", "venue"
+        )
+    )
+
+
+def subject_label(answer):
+    if answer.scope == Scope.SESSION:
+        return answer.session.title
+    if answer.scope == Scope.CHALLENGE:
+        return _("Atelier du défi « %(title)s »") % {"title": answer.challenge.title}
+    return _("L'édition")
+
+
+def track_label(value):
+    return str(SessionKind(value).label) if value in SessionKind.values else value
+
+
+def split(groups):
+    """Groups shown (enough answers) and the number hidden."""
+    shown = [g for g in groups if g.count >= threshold()]
+    return shown, len(groups) - len(shown)
+
+
+def grouped(answers, key):
+    by = defaultdict(list)
+    for answer in answers:
+        label = key(answer)
+        if label:
+            by[label].append(answer)
+    return [Group(label, items) for label, items in sorted(by.items())]
+
+
+def mean_chart(key, title, groups):
+    shown, hidden = split(groups)
+    return bar_chart(
+        key,
+        title,
+        (_("Groupe"), _("Satisfaction moyenne"), _("Réponses")),
+        [(g.label, g.mean, mean_text(g)) for g in shown],
+        hidden=hidden,
+    )
+
+
+def edition_results(form):
+    """Everything the results page and the CSV show for ``form``'s édition."""
+    answers = answers_of(form)
+    edition_answers = [a for a in answers if a.scope == Scope.EDITION]
+    edition_group = Group(_("L'édition"), edition_answers)
+    charts = []
+    words = {}
+    if edition_group.count >= threshold():
+        counts = Counter(a.satisfaction for a in edition_answers)
+        charts.append(
+            column_chart(
+                "edition",
+                _("Satisfaction d'ensemble sur l'édition (%(n)s réponses)")
+                % {"n": edition_group.count},
+                (_("Note"), _("Réponses")),
+                [(str(mark), counts[mark], str(counts[mark])) for mark in range(1, 6)],
+            )
+        )
+        come_back = Counter(a.come_back for a in edition_answers)
+        charts.append(
+            column_chart(
+                "revenir",
+                _("Reviendraient-ils ? (%(n)s réponses)") % {"n": edition_group.count},
+                (_("Réponse"), _("Réponses")),
+                [
+                    (str(choice.label), come_back[choice.value], str(come_back[choice]))
+                    for choice in ComeBack
+                ],
+            )
+        )
+        words = {
+            "learned": sorted(a.learned for a in edition_answers if a.learned),
+            "improve": sorted(a.improve for a in edition_answers if a.improve),
+        }
+    located = [a for a in answers if a.scope != Scope.EDITION]
+    charts.append(
+        mean_chart(
+            "sites",
+            _("Satisfaction moyenne par site"),
+            grouped(located, lambda a: a.venue.name if a.venue else ""),
+        )
+    )
+    charts.append(
+        mean_chart(
+            "parcours",
+            _("Satisfaction moyenne par parcours (type de session)"),
+            grouped(located, lambda a: track_label(a.track)),
+        )
+    )
+    charts.append(
+        mean_chart(
+            "sessions",
+            _("Satisfaction moyenne par session et atelier de défi"),
+            grouped(located, subject_label),
+        )
+    )
+    return {
+        "answer_count": len(answers),
+        "edition_count": edition_group.count,
+        "threshold": threshold(),
+        "charts": charts,
+        "words": words,
+        "come_back_share": (
+            edition_group.come_back_share()
+            if edition_group.count >= threshold()
+            else None
+        ),
+    }
+
+
+CSV_HEADER = (
+    "Portée",
+    "Sujet",
+    "Site",
+    "Parcours",
+    "Satisfaction (1 à 5)",
+    "Ce que j'ai appris",
+    "À améliorer",
+    "Reviendrait",
+)
+
+
+def csv_rows(form):
+    """One row per answer of a subject with enough answers, in a fixed order
+    (subject, mark, words): no date, no key, nothing that orders by time."""
+    answers = answers_of(form)
+    by_subject = defaultdict(list)
+    for answer in answers:
+        by_subject[(answer.scope, subject_label(answer))].append(answer)
+    rows = []
+    for (scope, label), items in sorted(by_subject.items()):
+        if len(items) < threshold():
+            continue
+        for answer in items:
+            rows.append(
+                (
+                    Scope(scope).label,
+                    label,
+                    answer.venue.name if answer.venue else "",
+                    track_label(answer.track),
+                    answer.satisfaction,
+                    answer.learned,
+                    answer.improve,
+                    answer.get_come_back_display(),
+                )
+            )
+    return sorted(rows, key=lambda row: tuple(str(cell) for cell in row))
