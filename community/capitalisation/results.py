@@ -53,16 +53,24 @@ def mean_text(group):
 def answers_of(form):
     return list(
         EvaluationAnswer.objects.filter(form=form).select_related(
-            "session", "challenge", "venue"
+            "session__venue", "challenge", "venue"
         )
     )
 
 
 def subject_label(answer):
+    """The session (with its site: a plenary is held at every site) or the
+    défi workshop, or the édition."""
     if answer.scope == Scope.SESSION:
-        return answer.session.title
+        session = answer.session
+        return f"{session.title} ({session.venue.name})"
     if answer.scope == Scope.CHALLENGE:
-        return _("Atelier du défi « %(title)s »") % {"title": answer.challenge.title}
+        challenge = answer.challenge
+        name = challenge.short_name or challenge.title
+        return _("Atelier du %(label)s — %(name)s") % {
+            "label": str(challenge.label).lower(),
+            "name": name,
+        }
     return _("L'édition")
 
 
@@ -121,7 +129,11 @@ def edition_results(form):
                 _("Reviendraient-ils ? (%(n)s réponses)") % {"n": edition_group.count},
                 (_("Réponse"), _("Réponses")),
                 [
-                    (str(choice.label), come_back[choice.value], str(come_back[choice]))
+                    (
+                        str(choice.label),
+                        come_back[choice.value],
+                        str(come_back[choice.value]),
+                    )
                     for choice in ComeBack
                 ],
             )
