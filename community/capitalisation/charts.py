@@ -6,11 +6,12 @@ from dataclasses import dataclass, field
 
 BAR_HEIGHT = 26
 GAP = 10
-LABEL_WIDTH = 260
+LABEL_WIDTH = 300
 PLOT_WIDTH = 380
 VALUE_WIDTH = 90
 COLUMN_WIDTH = 70
 COLUMN_PLOT_HEIGHT = 180
+COLUMN_TOP = 24  # room for the count above the tallest column
 
 
 @dataclass
@@ -52,7 +53,7 @@ class Chart:
 
     @property
     def plot_bottom(self):
-        return COLUMN_PLOT_HEIGHT + 10
+        return COLUMN_TOP + COLUMN_PLOT_HEIGHT
 
 
 def bar_chart(key, title, headers, rows, maximum=5, hidden=0):
@@ -87,11 +88,11 @@ def column_chart(key, title, headers, rows):
                 value=value,
                 text=text,
                 x=40 + i * (COLUMN_WIDTH + GAP * 2),
-                y=10 + COLUMN_PLOT_HEIGHT - height,
+                y=COLUMN_TOP + COLUMN_PLOT_HEIGHT - height,
                 width=COLUMN_WIDTH,
                 height=height,
             )
         )
     chart.width = 40 + len(rows) * (COLUMN_WIDTH + GAP * 2) + 20
-    chart.height = COLUMN_PLOT_HEIGHT + 60
+    chart.height = COLUMN_TOP + COLUMN_PLOT_HEIGHT + 50
     return chart

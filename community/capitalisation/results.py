@@ -78,6 +78,11 @@ def track_label(value):
     return str(SessionKind(value).label) if value in SessionKind.values else value
 
 
+def said(texts):
+    """``[(text, times)]``: each different answer once, in alphabetical order."""
+    return sorted(Counter(text for text in texts if text).items())
+
+
 def split(groups):
     """Groups shown (enough answers) and the number hidden."""
     shown = [g for g in groups if g.count >= threshold()]
@@ -118,7 +123,7 @@ def edition_results(form):
                 "edition",
                 _("Satisfaction d'ensemble sur l'édition (%(n)s réponses)")
                 % {"n": edition_group.count},
-                (_("Note"), _("Réponses")),
+                (_("Note sur 5"), _("Réponses")),
                 [(str(mark), counts[mark], str(counts[mark])) for mark in range(1, 6)],
             )
         )
@@ -139,8 +144,8 @@ def edition_results(form):
             )
         )
         words = {
-            "learned": sorted(a.learned for a in edition_answers if a.learned),
-            "improve": sorted(a.improve for a in edition_answers if a.improve),
+            "learned": said(a.learned for a in edition_answers),
+            "improve": said(a.improve for a in edition_answers),
         }
     located = [a for a in answers if a.scope != Scope.EDITION]
     charts.append(
