@@ -26,7 +26,9 @@ def export_evaluations(user):
     }
 
 
-def erase_evaluations(user):
+def erase_evaluations(user, delete_contributions=False):
+    # Whatever the member chose for their contributions: the receipts name
+    # them and go; the answers name nobody and stay.
     EvaluationReceipt.objects.filter(user=user).delete()
 
 

@@ -3,7 +3,9 @@
 Answers are grouped by édition, site, parcours (the type of session), and
 session or défi workshop; a group is shown — in a chart, a list of words or
 the CSV — only from ``EVALUATION_MIN_ANSWERS`` answers on (5 by default), so
-that nobody can be recognised in a small group. Free text is listed in a
+that nobody can be recognised in a small group. A session or workshop with
+fewer answers counts nowhere, not even in its site's mean (which, minus the
+means shown of its other sessions, would give it away). Free text is listed in a
 fixed order that says nothing of when it was written.
 """
 
@@ -147,7 +149,13 @@ def edition_results(form):
             "learned": said(a.learned for a in edition_answers),
             "improve": said(a.improve for a in edition_answers),
         }
+    # Only the answers of sessions and workshops that have enough answers of
+    # their own count towards a site or a parcours: otherwise the mean of a
+    # site minus those of its sessions shown would give away a small group.
     located = [a for a in answers if a.scope != Scope.EDITION]
+    sizes = Counter(subject_label(a) for a in located)
+    hidden_subjects = sum(1 for n in sizes.values() if n < threshold())
+    located = [a for a in located if sizes[subject_label(a)] >= threshold()]
     charts.append(
         mean_chart(
             "sites",
@@ -162,13 +170,13 @@ def edition_results(form):
             grouped(located, lambda a: track_label(a.track)),
         )
     )
-    charts.append(
-        mean_chart(
-            "sessions",
-            _("Satisfaction moyenne par session et atelier de défi"),
-            grouped(located, subject_label),
-        )
+    sessions = mean_chart(
+        "sessions",
+        _("Satisfaction moyenne par session et atelier de défi"),
+        grouped(located, subject_label),
     )
+    sessions.hidden = hidden_subjects
+    charts.append(sessions)
     return {
         "answer_count": len(answers),
         "edition_count": edition_group.count,

@@ -61,7 +61,7 @@ def test_erasing_an_account_keeps_the_anonymous_answer():
     evaluations.submit(
         user, Subject(Scope.SESSION, session), satisfaction=2, come_back="non"
     )
-    erase_evaluations(user)
+    erase_evaluations(user, delete_contributions=True)
     assert not EvaluationReceipt.objects.filter(user=user).exists()
     assert EvaluationAnswer.objects.filter(form__edition=edition).count() == 1
 

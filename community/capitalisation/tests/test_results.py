@@ -54,8 +54,9 @@ class TestThreshold:
         assert [bar.label for bar in sessions.bars] == ["Grand atelier (Site-Eval)"]
         assert sessions.bars[0].value == 2
         assert sessions.hidden == 1
-        # 9 answers at the site: the site's mean is shown.
-        assert chart(data, "sites").bars[0].text.startswith("2,9 / 5 (9 réponses)")
+        # The small group counts nowhere, not even in its site's mean (the
+        # site's mean minus the big group's would give it away).
+        assert chart(data, "sites").bars[0].text == "2,0 / 5 (5 réponses)"
         # Only 4 on the édition itself: no édition chart, no words.
         assert not [c for c in data["charts"] if c.key == "edition"]
         assert data["words"] == {}
