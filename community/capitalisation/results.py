@@ -13,9 +13,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from community.events.choices import SessionKind
 
@@ -46,12 +44,6 @@ class Group:
         return round(100 * yes / len(self.answers))
 
 
-def mean_text(group):
-    return ngettext(
-        "%(mean)s / 5 (%(n)s réponse)", "%(mean)s / 5 (%(n)s réponses)", group.count
-    ) % {"mean": number_format(round(group.mean, 1), 1), "n": group.count}
-
-
 def answers_of(form):
     return list(
         EvaluationAnswer.objects.filter(form=form).select_related(
@@ -61,11 +53,11 @@ def answers_of(form):
 
 
 def subject_label(answer):
-    """The session (with its site: a plenary is held at every site) or the
+    """The session (after its site: a plenary is held at every site) or the
     défi workshop, or the édition."""
     if answer.scope == Scope.SESSION:
         session = answer.session
-        return f"{session.title} ({session.venue.name})"
+        return f"{session.venue.name} — {session.title}"
     if answer.scope == Scope.CHALLENGE:
         challenge = answer.challenge
         name = challenge.short_name or challenge.title
@@ -105,8 +97,8 @@ def mean_chart(key, title, groups):
     return bar_chart(
         key,
         title,
-        (_("Groupe"), _("Satisfaction moyenne"), _("Réponses")),
-        [(g.label, g.mean, mean_text(g)) for g in shown],
+        (_("Groupe"), _("Satisfaction moyenne (sur 5)"), _("Réponses")),
+        [(g.label, g.mean, str(g.count)) for g in shown],
         hidden=hidden,
     )
 
