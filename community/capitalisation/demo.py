@@ -1,6 +1,7 @@
 """Demo evaluations: fictitious anonymous answers for the 2018 édition, enough
 for every chart of its results (at least five per group shown), written for
-the project. Idempotent: an édition that has answers is left as it is."""
+the project. Idempotent: an édition that has answers is left as it is. The
+*Éditeurs* group may edit the questionnaires in the admin."""
 
 import random
 from dataclasses import dataclass
@@ -71,7 +72,27 @@ def _answers(form, count, rng, **subject):
         )
 
 
+def grant_questionnaires_to_editors():
+    """The *Éditeurs* (who edit the éditions' pages) reword the questions."""
+    from django.contrib.auth.models import Group, Permission
+
+    group = Group.objects.filter(name="Éditeurs").first()
+    if group is None:
+        return
+    group.permissions.add(
+        *Permission.objects.filter(
+            content_type__app_label="capitalisation",
+            codename__in=[
+                "add_evaluationform",
+                "change_evaluationform",
+                "view_evaluationform",
+            ],
+        )
+    )
+
+
 def seed(log):
+    grant_questionnaires_to_editors()
     edition = EditionPage.objects.filter(slug=EDITION_SLUG).first()
     if edition is None:
         return

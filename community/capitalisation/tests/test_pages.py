@@ -119,3 +119,11 @@ def test_results_in_a_bounded_number_of_queries(
     client.force_login(make_editor(f"orga-{answers}"))
     url = reverse("capitalisation:results", args=[edition.pk])
     _queries(client, url, django_assert_max_num_queries, 25)
+
+
+def test_editors_may_edit_the_questionnaires():
+    from django.contrib.auth.models import Group
+
+    editors = Group.objects.get(name="Éditeurs")
+    codenames = set(editors.permissions.values_list("codename", flat=True))
+    assert {"add_evaluationform", "change_evaluationform"} <= codenames
