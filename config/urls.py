@@ -20,6 +20,7 @@ urlpatterns = [
     path("communaute/notifications/", include("community.notifications.urls")),
     path("", include("community.events.urls")),
     path("", include("community.carnets.urls")),
+    path("capitalisation/", include("community.capitalisation.urls")),
     path("comptes/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("recherche/", include(search_urls)),

@@ -71,6 +71,9 @@ INSTALLED_APPS = [
     # comments), members, events and challenges (a carnet belongs to a team,
     # its guide to an édition, the facilitator's carnet to a défi).
     "community.carnets",
+    # Capitalisation sits on top of every other app (evaluations of the
+    # events, booklets of the défis made of carnets and discussions).
+    "community.capitalisation",
     # Background tasks: the database queue used in production
     "django_tasks",
     "django_tasks_db",
@@ -243,6 +246,12 @@ COMMENTS_XTD_MAX_THREAD_LEVEL = 2
 DISCUSSIONS_REPORTS_TO_HIDE = 3
 
 # Background work: Django's tasks API. Production runs `manage.py db_worker`.
+# Capitalisation: an evaluation's results are shown per group (site, session…)
+# only from this many answers on, so that nobody is recognised in a small
+# group; invitations go out for what ended in the last N days.
+EVALUATION_MIN_ANSWERS = 5
+EVALUATION_INVITATION_WINDOW = 14
+
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # Search: Wagtail's database back end by default; Elasticsearch 8 on demand.

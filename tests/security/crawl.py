@@ -169,6 +169,22 @@ def notifications(secrets):
     yield reverse("notifications:unsubscribe", args=["jeton-inconnu"])
 
 
+def capitalisation(secrets):
+    """Every défi's booklet (its HTML says what its PDF says), every
+    édition's evaluation results, the evaluations of each session."""
+    from community.challenges.models import ChallengePage
+    from community.events.models import EditionPage, Session
+
+    for pk in ChallengePage.objects.values_list("pk", flat=True):
+        yield reverse("capitalisation:booklet", args=[pk])
+    for pk in EditionPage.objects.values_list("pk", flat=True):
+        yield reverse("capitalisation:results", args=[pk])
+        yield reverse("capitalisation:evaluate", args=["edition", pk])
+    for pk in Session.objects.values_list("pk", flat=True)[:20]:
+        yield reverse("capitalisation:evaluate", args=["session", pk])
+    yield reverse("capitalisation:evaluations")
+
+
 URL_SOURCES = [
     live_pages,
     secret_urls,
@@ -181,6 +197,7 @@ URL_SOURCES = [
     carnets,
     discussions,
     notifications,
+    capitalisation,
 ]
 
 

@@ -590,3 +590,77 @@ PLANTERS = {
     FacilitatorCarnet: facilitator_carnets,
     FacilitatorStep: facilitator_steps,
 }
+
+
+# --- Capitalisation -----------------------------------------------------------
+
+
+def evaluation_forms(world):
+    from community.capitalisation.models import EvaluationForm
+
+    return {
+        f"questionnaire of the {label.removeprefix('session of a ')}": (
+            EvaluationForm.for_edition(session.edition)
+        )
+        for label, session in world.plant(sessions).items()
+    }
+
+
+def evaluation_answers(world):
+    from community.capitalisation.choices import ComeBack, Scope
+    from community.capitalisation.models import EvaluationAnswer
+
+    planted = {}
+    for label, form in world.plant(evaluation_forms).items():
+        planted[f"answer to the {label}"] = EvaluationAnswer.objects.create(
+            form=form,
+            scope=Scope.EDITION,
+            satisfaction=4,
+            learned=f"Appris {world.word}.",
+            come_back=ComeBack.YES,
+        )
+    return planted
+
+
+def evaluation_receipts(world):
+    from community.capitalisation.models import EvaluationReceipt
+
+    form = world.plant(evaluation_forms)["questionnaire of the public édition"]
+    return {
+        "receipt": EvaluationReceipt.objects.create(
+            user=world.people["member"],
+            form=form,
+            subject=f"edition:{form.edition_id}",
+            subject_title=world.title("Évaluation"),
+        )
+    }
+
+
+def booklets(world):
+    from community.capitalisation.models import Booklet
+
+    return {
+        f"booklet of the {label}": Booklet.objects.create(
+            challenge=challenge, fingerprint="0" * 64, pdf=b"%PDF-1.7"
+        )
+        for label, challenge in world.plant(challenges).items()
+    }
+
+
+def _capitalisation_planters():
+    from community.capitalisation.models import (
+        Booklet,
+        EvaluationAnswer,
+        EvaluationForm,
+        EvaluationReceipt,
+    )
+
+    return {
+        EvaluationForm: evaluation_forms,
+        EvaluationAnswer: evaluation_answers,
+        EvaluationReceipt: evaluation_receipts,
+        Booklet: booklets,
+    }
+
+
+PLANTERS.update(_capitalisation_planters())

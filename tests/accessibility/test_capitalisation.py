@@ -1,0 +1,95 @@
+"""Capitalisation's pages in Chromium: axe finds no serious or critical
+violation on a défi's booklet, the evaluation form (as a participant) and the
+results with their charts (as an organiser); each page is screenshotted into
+artifacts/capitalisation/ to be looked at."""
+
+import uuid
+
+import pytest
+
+from tests.accessibility.axe import blocking_violations, describe
+from tests.support.browser import ARTIFACTS, slug
+from tests.support.sessions import browser_context
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def people(live_site, django_db_blocker):
+    """A participant of the 2018 édition's first défi with a team, and an
+    organiser (a Wagtail editor)."""
+    from community.challenges.models import ChallengePage
+    from community.members.models import TeamMembership
+    from community.members.tests.utils import make_editor, make_user
+
+    with django_db_blocker.unblock():
+        challenge = (
+            ChallengePage.objects.live()
+            .filter(edition__slug="universite-2018", teams__isnull=False)
+            .order_by("pk")
+            .first()
+        )
+        participant = make_user(f"eval-{uuid.uuid4().hex[:6]}")
+        TeamMembership.objects.create(team=challenge.teams.first(), user=participant)
+        organiser = make_editor(f"orga-{uuid.uuid4().hex[:6]}")
+        return {"participant": participant, "organiser": organiser, "defi": challenge}
+
+
+def pages(people):
+    from django.urls import reverse
+
+    from community.challenges.models import ChallengePage
+
+    with_progress = (
+        ChallengePage.objects.live()
+        .public()
+        .filter(step_summaries__isnull=False)
+        .order_by("pk")
+        .first()
+    )
+    edition = people["defi"].edition
+    return {
+        "livret (HTML)": (
+            None,
+            reverse("capitalisation:booklet", args=[with_progress.pk]),
+        ),
+        "défi avec le lien du livret": (None, with_progress.url),
+        "formulaire d'évaluation": (
+            people["participant"],
+            reverse("capitalisation:evaluate", args=["defi", people["defi"].pk]),
+        ),
+        "mes évaluations": (
+            people["participant"],
+            reverse("capitalisation:evaluations"),
+        ),
+        "résultats des évaluations": (
+            people["organiser"],
+            reverse("capitalisation:results", args=[edition.pk]),
+        ),
+    }
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "livret (HTML)",
+        "défi avec le lien du livret",
+        "formulaire d'évaluation",
+        "mes évaluations",
+        "résultats des évaluations",
+    ],
+)
+def test_capitalisation_page(live, chromium, people, name):
+    user, path = pages(people)[name]
+    context = browser_context(chromium, live, user, bypass_csp=True)
+    page = context.new_page()
+    try:
+        response = page.goto(live(path))
+        assert response.status == 200, f"{path} → {response.status}"
+        folder = ARTIFACTS / "capitalisation"
+        folder.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(folder / f"{slug(name)}.png"), full_page=True)
+        violations = blocking_violations(page)
+        assert not violations, f"{path}\n{describe(violations)}"
+    finally:
+        context.close()
