@@ -59,7 +59,7 @@ def test_home_page_query_count_does_not_grow_with_content(
     client, django_assert_max_num_queries
 ):
     client.get("/")  # warm caches (site root, settings)
-    with django_assert_max_num_queries(25) as small:
+    with django_assert_max_num_queries(15) as small:
         client.get("/")
     section = HomePage.objects.get().get_children().get(slug="evenements")
     for number in range(15):
@@ -74,7 +74,7 @@ def test_index_page_query_count_does_not_grow_with_children(
     section = HomePage.objects.get().get_children().get(slug="evenements")
     make_standard_page(section, "Événement initial")
     client.get("/evenements/")
-    with django_assert_max_num_queries(25) as small:
+    with django_assert_max_num_queries(17) as small:
         client.get("/evenements/")
     for number in range(11):
         make_standard_page(section, f"Événement {number}")

@@ -258,8 +258,8 @@ class TestIndex:
             page.themes.set(themes)
             page.save()
         client.get("/defis/")
-        # +1 constant query: view restrictions, for the édition filter.
-        with django_assert_max_num_queries(21):
+        # Includes one constant query: view restrictions, for the édition filter.
+        with django_assert_max_num_queries(17):
             response = client.get("/defis/?site=cluny&page=2")
         assert response.status_code == 200
         assert 'class="card challenge-card"' in response.content.decode()

@@ -22,7 +22,7 @@ from ..models import Registration, Session
 
 # A site's programme may hold hundreds of sessions: pages of them, each page
 # grouped by day (a day may run over two pages).
-SESSIONS_PER_PAGE = 40
+SESSIONS_PER_PAGE = 25
 
 
 def edition_overview(request, edition):
