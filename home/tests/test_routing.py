@@ -47,18 +47,6 @@ def test_view_restrictions_of_an_ancestor_still_hold(client, section):
     assert response.status_code == 302 and "next=" in response["Location"]
 
 
-def test_sub_routes_of_routable_pages_and_their_children(client):
-    from community.challenges.models import ChallengePage
-    from community.events.models import EditionPage
-
-    edition = EditionPage.objects.get(slug="universite-2018")
-    venue = edition.sites.first().venue
-    assert client.get(f"{edition.url}programme/{venue.slug}/").status_code == 200
-    challenge = ChallengePage.objects.live().first()
-    assert client.get(challenge.url).status_code == 200
-    assert client.get(f"{challenge.url}pas-une-route/").status_code == 404
-
-
 def test_routing_reads_the_tree_once(client, section, django_assert_max_num_queries):
     deep = make_standard_page(make_standard_page(section, "Niveau 3"), "Niveau 4")
     client.get(deep.url)
