@@ -63,7 +63,8 @@ def comment_tree(request, thread, page, since=None, expanded=None):
     """The nodes of ``page`` (top-level comments) with their first replies
     (all replies of the top-level comment ``expanded``)."""
     user = request.user
-    roots = [comment.pk for comment in page.object_list]
+    # The page's top-level comments as a subquery: one query for the tree.
+    roots = page.object_list.values("pk")
     shown = conf.get("DISCUSSIONS_REPLIES_SHOWN") + 1
     comments = list(
         Comment.objects.filter(discussion=thread, thread_id__in=roots)

@@ -48,6 +48,8 @@ def page_comments_section(request, page):
     if not is_commentable(page) or not policy.can_view(user, page):
         return None
     thread = posting.page_thread(page)
+    if thread is not None:
+        thread.page = page  # its space, already read
     context = {
         "thread": thread,
         "page": page,

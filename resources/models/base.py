@@ -72,10 +72,10 @@ class ResourcePageMixin(models.Model):
 
         related = [page for page in self.explicit_related() if page.live]
         seen = {self.pk, *(page.pk for page in related)}
-        theme_ids = list(self.themes.values_list("pk", flat=True))
+        theme_ids = self.themes.values("pk")  # a subquery, not a query
         for model in RESOURCE_PAGE_MODELS:
             missing = self.related_limit - len(related)
-            if missing <= 0 or not theme_ids:
+            if missing <= 0:
                 break
             related += list(
                 without_view_restrictions(model.objects.live())

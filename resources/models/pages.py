@@ -5,6 +5,7 @@ import unicodedata
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -221,10 +222,18 @@ class GlossaryTermPage(ResourcePageMixin, Page):
         """The term's other spellings, from the synonyms field."""
         return [line.strip() for line in self.synonyms.splitlines() if line.strip()]
 
+    @cached_property
+    def public_see_also(self):
+        """The related terms anyone may read (the page lists them), read once."""
+        return list(without_view_restrictions(self.see_also.live()).order_by("title"))
+
+    @cached_property
+    def public_sources(self):
+        """The bibliography references anyone may read, read once."""
+        return list(without_view_restrictions(self.sources.live()).order_by("title"))
+
     def explicit_related(self):
-        return list(
-            without_view_restrictions(self.see_also.live()).order_by("title")
-        ) + list(without_view_restrictions(self.sources.live()).order_by("title"))
+        return self.public_see_also + self.public_sources
 
 
 class MethodPage(ResourcePageMixin, Page):

@@ -181,6 +181,19 @@ class DatabaseBackend(SearchBackend):
                 default=Value(0.0),
                 output_field=FloatField(),
             )
+            # Every searched word in the item's thèmes (a visitor reads them on
+            # its page): a smaller bonus, so that « transitions écologiques »
+            # finds the défis of that grande mutation before passing mentions.
+            in_themes = Q()
+            for forms in normalize.alternatives(text):
+                in_themes &= Q(
+                    *[Q(themes__contains=form) for form in forms], _connector=Q.OR
+                )
+            theme_bonus = Case(
+                When(in_themes, then=Value(0.2)),
+                default=Value(0.0),
+                output_field=FloatField(),
+            )
             return (
                 entries.filter(vector=pg_query)
                 .annotate(
@@ -192,6 +205,7 @@ class DatabaseBackend(SearchBackend):
                     )
                     + exact_title
                     + title_bonus
+                    + theme_bonus
                 )
                 .order_by("-rank", "-date", "pk")
             )
@@ -205,29 +219,38 @@ class DatabaseBackend(SearchBackend):
     def ranked_ids(self, entries, text):
         """SQLite: the ids of ``entries`` matching ``text``, best first: a title
         that is exactly the query, then the number of searched words found in
-        the title, then BM25 (titles weighing ten times the body), then the
-        newest."""
+        the title, then whether every searched word is in the item's thèmes,
+        then BM25 (titles weighing ten times the body), then the newest."""
         try:
             filtered, params = entries.values("pk").query.sql_with_params()
         except EmptyResultSet:  # e.g. a filter on a year that is not a number
             return []
         table = SearchEntry._meta.db_table
         title_hits, title_params = [], []
+        theme_hits, theme_params = [], []
         for forms in normalize.alternatives(text):
             title_hits.append(
                 "(" + " OR ".join(["e.title_terms LIKE %s"] * len(forms)) + ")"
             )
             title_params.extend(f"% {form}%" for form in sorted(forms))
+            theme_hits.append(
+                "(" + " OR ".join(["e.themes LIKE %s"] * len(forms)) + ")"
+            )
+            theme_params.extend(f"%{form}%" for form in sorted(forms))
         # Constants and Django's compiled subquery only; values are parameters.
         sql = (
             f"SELECT e.id FROM {FTS} JOIN {table} e ON e.id = {FTS}.rowid "  # noqa: S608
             f"WHERE {FTS} MATCH %s AND e.id IN ({filtered}) "
             f"ORDER BY e.title_words = %s DESC, {' + '.join(title_hits)} DESC, "
+            f"({' AND '.join(theme_hits)}) DESC, "
             f"bm25({FTS}, 10.0, 1.0), e.date DESC, e.id"
         )
         exact = " ".join(normalize.folded_words(text))
         with connection.cursor() as cursor:
-            cursor.execute(sql, [fts_expression(text), *params, exact, *title_params])
+            cursor.execute(
+                sql,
+                [fts_expression(text), *params, exact, *title_params, *theme_params],
+            )
             return [row[0] for row in cursor.fetchall()]
 
     def _search(self, query, tokens):
