@@ -191,6 +191,28 @@ class TestRateLimits:
             )
         assert world["thread"].comments.count() == 3
 
+    @override_settings(
+        ALLAUTH_TRUSTED_PROXY_COUNT=1,
+        DISCUSSIONS_RATE_LIMITS={
+            "new": {"windows": [(timedelta(hours=1), 1)], "links": 2},
+            "trusted": {"windows": [(timedelta(hours=1), 1)], "links": 2},
+        },
+    )
+    def test_behind_the_proxy_each_visitor_has_their_own_address(self, world):
+        from django.core.cache import cache
+
+        cache.clear()
+        users = [make_user(f"derriere-{n}") for n in range(3)]
+        for n, user in enumerate(users):
+            world["space"].memberships.create(user=user)
+            logged_in_client(user).post(
+                f"/communaute/discussions/fils/{world['thread'].pk}/repondre/",
+                {"comment": f"derrière le proxy {user.pk}"},
+                REMOTE_ADDR="10.0.0.1",  # the proxy, the same for everyone
+                HTTP_X_FORWARDED_FOR=f"203.0.113.{n + 1}",
+            )
+        assert world["thread"].comments.count() == 3
+
     def test_animateurs_are_not_limited(self, world):
         for n in range(5):
             reply(world["thread"], world["animateur"], f"animation {n}")

@@ -1,8 +1,11 @@
 """Small helpers shared by the discussions' views."""
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
+
+from allauth.account.adapter import get_adapter
 
 from community.members import policy
 
@@ -11,7 +14,13 @@ from ..spaces import BY_KEY
 
 
 def client_ip(request):
-    return request.META.get("REMOTE_ADDR") or None
+    """The visitor's address as allauth reads it for its own limits: behind
+    the proxies of ``ALLAUTH_TRUSTED_PROXY_COUNT`` (production), the one they
+    forwarded, not the proxy's own (which every visitor would share)."""
+    try:
+        return get_adapter(request).get_client_ip(request)
+    except PermissionDenied:
+        return None
 
 
 def space_or_404(request, kind_key, slug):
