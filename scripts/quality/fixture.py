@@ -2,8 +2,9 @@
 
 Runs inside Django (``manage.py shell``, see ``load.django_call``): simulated
 members with a session cookie each, a learning team per member (its
-description is the load's *searchable* write), and a future édition whose
-sessions take registrations (the demo's programmes are in the past). Every
+description is the load's *searchable* write), a future édition whose
+sessions take registrations (the demo's programmes are in the past), and a
+thread of the national e-communauté where they reply. Every
 object made here is named « charge » and reset before each scenario, so the
 script can run again on the same database.
 """
@@ -17,6 +18,8 @@ from django.utils import timezone
 
 from allauth.account.models import EmailAddress
 
+from community.discussions import posting
+from community.discussions.models import Comment, Thread
 from community.events.choices import RegistrationStatus, SessionKind
 from community.events.models import (
     EditionPage,
@@ -42,6 +45,7 @@ SESSIONS = 8
 # One small session, so that members compete for its last places (the
 # registration lock must keep the confirmed count within the capacity).
 SMALL_CAPACITY = 5
+THREAD_TITLE = "Fil de charge : vos retours sur l'université"
 
 
 def members(count):
@@ -51,7 +55,13 @@ def members(count):
     for n in range(count):
         email = f"charge-{n:03d}@example.org"
         user, _ = User.objects.get_or_create(
-            email=email, defaults={"username": email, "display_name": f"Charge {n}"}
+            email=email,
+            defaults={
+                "username": email,
+                "display_name": f"Charge {n}",
+                # A month old: past the discussions' trust age.
+                "date_joined": timezone.now() - timedelta(days=30),
+            },
         )
         EmailAddress.objects.get_or_create(
             user=user, email=email, defaults={"verified": True, "primary": True}
@@ -124,12 +134,30 @@ def edition(users):
     return sessions
 
 
+def thread():
+    """The thread of the national e-communauté where the members reply."""
+    national = Community.objects.get(slug="innovation-publique")
+    found = Thread.objects.filter(community=national, title=THREAD_TITLE).first()
+    if found is None:
+        author = User.objects.get(email="charge-000@example.org")
+        found = posting.create_thread(
+            author,
+            national,
+            title=THREAD_TITLE,
+            body="Qu'avez-vous retenu des ateliers ? Répondez ici.",
+            limited=False,
+        )
+    return {"id": found.pk, "url": found.get_absolute_url()}
+
+
 def setup(count):
-    """Members, teams and sessions; the search index is rebuilt afterwards."""
+    """Members, teams, sessions and a thread; the search index is rebuilt
+    afterwards."""
     with transaction.atomic():
         made = members(count)
         sessions = edition(count)
-    return {"members": made, "sessions": sessions}
+        discussion = thread()
+    return {"members": made, "sessions": sessions, "thread": discussion}
 
 
 def reset():
@@ -143,6 +171,12 @@ def reset():
     teams = LearningTeam.objects.filter(slug__startswith="equipe-charge-")
     teams.update(description="")
     service.index_keys([registry.key_for(team) for team in teams])
+    replies = Comment.objects.filter(discussion__title=THREAD_TITLE)
+    SearchEntry.objects.filter(
+        key__in=[registry.key_for(c) for c in replies.only("pk")]
+    ).delete()
+    replies.delete()
+    Thread.objects.filter(title=THREAD_TITLE).update(comment_count=0)
     return True
 
 
@@ -179,6 +213,12 @@ def check(expected):
             lost.append(f"équipe {slug} (index de la base)")
         if cluster is not None and text not in cluster_body(cluster, key):
             lost.append(f"équipe {slug} (index Elasticsearch)")
+    replies = Comment.objects.filter(discussion__title=THREAD_TITLE)
+    for user_id, token in expected["replies"]:
+        if not replies.filter(user_id=user_id, comment__contains=token).exists():
+            lost.append(f"réponse {token}")
+    if replies.count() < len(expected["replies"]):
+        lost.append("moins de réponses en base que de réponses confirmées")
     for session in Session.objects.filter(edition__slug=EDITION_SLUG):
         if session.capacity and (
             session.registrations.confirmed().count() > session.capacity

@@ -1,8 +1,10 @@
 """Simulated members against gunicorn, with faults (see scripts/load).
 
 Each member reads pages, searches, edits their profile and their team's
-presentation (a searchable write), registers for sessions (or cancels) and
-joins e-communautés, with a think time between actions. A write counts as
+presentation (a searchable write), registers for sessions (or cancels),
+joins e-communautés and replies in a thread, with a think time between
+actions; each comes from an address of their own, forwarded by a proxy (as
+in production: the per-address limits hold per member). A write counts as
 *acknowledged* when the member saw its success message; afterwards every
 acknowledged write must be in the database and, for the team presentations,
 in both search indexes (database and Elasticsearch).
@@ -51,12 +53,13 @@ VISIBILITY_FIELDS = (
 )
 # The weight of each action in a member's mix (see ``Member.choose``).
 MIX = [
-    ("read", 0.50),
+    ("read", 0.44),
     ("search", 0.22),
     ("profile", 0.08),
     ("team", 0.07),
     ("session", 0.08),
     ("join", 0.05),
+    ("reply", 0.06),
 ]
 FALLBACK_NOTICE = "momentanément indisponible"
 CATCH_UP_SECONDS = 90  # bound on the wait for the index to catch up
@@ -132,11 +135,15 @@ class LoopbackSession(requests.Session):
 
 
 class Member:
-    def __init__(self, base, member, sessions, results, rng, think):
-        self.base, self.member, self.sessions = base, member, sessions
+    def __init__(self, base, member, fixture, results, rng, think):
+        self.base, self.member = base, member
+        self.sessions, self.thread = fixture["sessions"], fixture["thread"]
         self.results, self.rng, self.think = results, rng, think
         self.http = LoopbackSession()
         self.http.cookies.set("sessionid", member["session"])
+        # The proxy in front of gunicorn (TRUSTED_PROXY_COUNT=1) forwards it.
+        n = member["id"]
+        self.http.headers["X-Forwarded-For"] = f"198.51.{100 + n // 250}.{n % 250 + 1}"
         self.edits = 0
         self.joined = set()
         self.registered = set()
@@ -256,6 +263,19 @@ class Member:
         if outcome is True:
             self.joined.add(slug)
         self.settle(("join", self.member["id"], slug), outcome, True, "adhésions")
+
+    def reply(self):
+        self.edits += 1
+        token = f"reponse{self.member['id']}x{self.edits}"
+        thread = self.thread["url"]
+        outcome = self.write(
+            "réponse dans un fil (écriture)",
+            f"/communaute/discussions/fils/{self.thread['id']}/repondre/",
+            thread,
+            {"comment": f"Retour de charge {token} : l'atelier m'a servi."},
+            ["Votre réponse est publiée"],
+        )
+        self.settle(("reply", self.member["id"], token), outcome, True, "réponses")
 
     # --- helpers ---------------------------------------------------------------
 
@@ -522,7 +542,7 @@ def run(base, fixture, results, args, fault):
         Member(
             base,
             member,
-            fixture["sessions"],
+            fixture,
             results,
             random.Random(member["id"]),
             args.think,
@@ -554,7 +574,13 @@ def catch_up(env):
 
 
 def expected_state(results):
-    expected = {"profiles": {}, "teams": {}, "joins": [], "registrations": []}
+    expected = {
+        "profiles": {},
+        "teams": {},
+        "joins": [],
+        "registrations": [],
+        "replies": [],
+    }
     for name, value in results.expected.items():
         if value is None:
             continue
@@ -564,6 +590,8 @@ def expected_state(results):
             expected["teams"][name[1]] = value
         elif name[0] == "join":
             expected["joins"].append(name[1:])
+        elif name[0] == "reply":
+            expected["replies"].append(name[1:])
         else:
             expected["registrations"].append([*name[1:], value])
     return expected

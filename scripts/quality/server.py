@@ -55,8 +55,9 @@ def environment(prefix="ecommunaute_load_"):
         SEARCH_BACKEND="elasticsearch",
         ELASTICSEARCH_INDEX_PREFIX=prefix,
         EMAIL_URL="consolemail://",
-        # gunicorn faces the simulated members directly, no proxy in front.
-        TRUSTED_PROXY_COUNT="0",
+        # One proxy in front, as in production: the simulated members send
+        # the address it would forward (X-Forwarded-For), one each.
+        TRUSTED_PROXY_COUNT="1",
     )
     return env
 
