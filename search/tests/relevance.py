@@ -77,7 +77,8 @@ RELEVANCE_SET = [
     # its thèmes, of its édition and site; inline children; StreamField blocks
     # of every kind, tables included; fields shown beside the body.
     ("écologique", DEFI_TEPOS),
-    ("transitions écologiques", DEFI_TEPOS),
+    # Every word must match; « transitions écologiques » names its thème.
+    ("citoyens transitions écologiques", DEFI_TEPOS),
     ("baromètre université 2017", DEFI_BAROMETRE),  # its édition's name
     ("Ville d'Yvry", DEFI_BAROMETRE),  # a porteur's organisation
     ("conseil départemental de la Manche", DEFI_BAROMETRE),
