@@ -47,6 +47,36 @@ def _empty_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def clean_cluster(request):
+    """On Elasticsearch, documents written by a test outlive its rolled-back
+    transaction: before each test of any app (the database is then back to
+    the seeded content) the cluster is brought back in line with the
+    database. The browser suites share committed content: not them."""
+    uses_db = request.node.get_closest_marker("django_db") or any(
+        name in request.fixturenames for name in ("db", "transactional_db")
+    )
+    if (
+        settings.SEARCH_BACKEND != "elasticsearch"
+        or request.node.get_closest_marker("browser")
+        or not uses_db
+    ):
+        yield
+        return
+    from search import service
+    from search.models import SearchEntry
+
+    with request.getfixturevalue("django_db_blocker").unblock():
+        expected = set(SearchEntry.objects.values_list("key", flat=True))
+        backend = service.elasticsearch_backend()
+        indexed = backend.indexed_keys()
+        if indexed - expected:
+            backend.delete(indexed - expected)
+        if expected - indexed:
+            service.index_keys(sorted(expected - indexed))
+    yield
+
+
 @pytest.fixture
 def home_page(db):
     from home.models import HomePage

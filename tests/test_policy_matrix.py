@@ -22,7 +22,6 @@ import pytest
 from community.members import policy
 from search import registry, service
 from search.backends.base import SearchQuery
-from search.tests.conftest import clean_cluster  # noqa: F401 (Elasticsearch)
 from tests.support.planted import PERSONAS, PLANTERS, make_world
 
 pytestmark = pytest.mark.django_db

@@ -2,4 +2,4 @@
 documents): they live here because ``search`` imports no domain app, and use
 the search suite's fixtures."""
 
-from search.tests.conftest import clean_cluster, indexed  # noqa: F401
+from search.tests.conftest import indexed  # noqa: F401

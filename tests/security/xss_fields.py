@@ -104,7 +104,18 @@ def team_creation(cast, value):
     from community.members.models import LearningTeam
     from community.members.models.teams import name_key
 
-    community = cast.restricted_community
+    # A community of its own: the cast's team may carry the same payload as
+    # its name (« team_name_and_description »), and must not be the one
+    # deleted here before each creation.
+    if getattr(cast, "creation_community", None) is None:
+        from community.members.choices import CommunityAccess
+        from community.members.tests.utils import add_member, make_community
+
+        cast.creation_community = make_community(
+            CommunityAccess.RESTRICTED, name=f"Créations XSS {cast.suffix}"
+        )
+        add_member(cast.creation_community, cast["member"])
+    community = cast.creation_community
     LearningTeam.objects.filter(community=community, name_key=name_key(value)).delete()
     response = logged_in_client(cast["member"]).post(
         reverse("members:team_create", args=[community.slug]),
