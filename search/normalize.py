@@ -43,6 +43,22 @@ STOP_WORDS = frozenset(
 )
 
 WORD = re.compile(r"\w+", re.UNICODE)
+# Nouns whose plural adds an x to -eu: Snowball keeps « lieux » and « lieu »
+# apart (it cannot tell them from adjectives in -eux, « heureux »). The
+# common ones are named; « tiers-lieux » then finds « Tiers-lieu ».
+PLURALS_IN_X = {
+    "adieux": "adieu",
+    "cheveux": "cheveu",
+    "dieux": "dieu",
+    "enjeux": "enjeu",
+    "essieux": "essieu",
+    "feux": "feu",
+    "jeux": "jeu",
+    "lieux": "lieu",
+    "milieux": "milieu",
+    "neveux": "neveu",
+    "voeux": "voeu",
+}
 # A Snowball stemmer keeps the word being stemmed in its own attributes: one
 # per thread, or gunicorn's threads garble each other's words (IndexError).
 _local = threading.local()
@@ -73,7 +89,8 @@ def words(text):
 def stem(word):
     """Fold then stem, so « donnees » and « données » meet (as Elasticsearch's
     chain does: asciifolding before the stemmer)."""
-    return _stemmer().stemWord(fold(word))
+    folded = fold(word)
+    return _stemmer().stemWord(PLURALS_IN_X.get(folded, folded))
 
 
 def terms(text):

@@ -36,3 +36,12 @@ def test_threads_stem_concurrently_without_garbling_words():
     finally:
         sys.setswitchinterval(previous)
     assert wrong == []
+
+
+def test_nouns_in_x_meet_their_singular_and_adjectives_stay():
+    from search import normalize
+
+    for plural, singular in (("lieux", "lieu"), ("enjeux", "enjeu"), ("jeux", "jeu")):
+        assert normalize.stem(plural) == normalize.stem(singular)
+    assert normalize.terms("tiers-lieux") == normalize.terms("Tiers-lieu")
+    assert normalize.stem("heureux") != normalize.stem("heure")
