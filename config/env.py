@@ -151,3 +151,28 @@ def openid_connect_providers():
     )
     app["settings"]["scope"] = scopes
     return {"openid_connect": {"APPS": [app]}}
+
+
+def redis_url(name):
+    """A ``redis://`` or ``rediss://`` URL, or "" when the variable is unset."""
+    if not _env.str(name, default=""):
+        return ""
+    return url(name, default=None, schemes=("redis", "rediss"))
+
+
+def redis_cache(location):
+    """The ``CACHES`` entry of the Redis at ``location``: Django's Redis cache,
+    for which a Redis that does not answer is a miss (``home.cache``).
+
+    Short socket timeouts: a Redis that hangs costs a request at most a
+    second, and then nothing for a few seconds (the backend stops trying)."""
+    return {
+        "BACKEND": "home.cache.ResilientRedisCache",
+        "LOCATION": location,
+        "KEY_PREFIX": "ecommunaute",
+        "OPTIONS": {
+            "socket_connect_timeout": 0.5,
+            "socket_timeout": 1,
+            "health_check_interval": 30,
+        },
+    }

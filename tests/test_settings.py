@@ -40,6 +40,7 @@ def run_django(module, env, *code_or_args, manage=False):
             "EMAIL_URL",
             "TRUSTED_PROXY_COUNT",
             "DATABASE_STATEMENT_TIMEOUT",
+            "REDIS_URL",
         }
     }
     environment.update(env, DJANGO_SETTINGS_MODULE=module)
@@ -88,6 +89,54 @@ def test_base_settings_are_safe_by_default():
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["False", "[]", "None", "True", "database"]
+
+
+CACHE_AND_SESSIONS = (
+    "print(settings.CACHES['default']['BACKEND'], settings.SESSION_ENGINE)"
+)
+
+
+def test_without_redis_the_cache_is_per_process_and_sessions_in_the_database():
+    result = run_django(
+        "config.settings.production", PRODUCTION_ENV, CACHE_AND_SESSIONS
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [
+        "django.core.cache.backends.locmem.LocMemCache",
+        "django.contrib.sessions.backends.db",
+    ]
+
+
+def test_with_redis_the_cache_is_shared_and_sessions_cached_db():
+    env = {**PRODUCTION_ENV, "REDIS_URL": "redis://:secret@127.0.0.1:6390/0"}
+    result = run_django(
+        "config.settings.production",
+        env,
+        CACHE_AND_SESSIONS + "; print(settings.CACHES['default']['LOCATION'])",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [
+        "home.cache.ResilientRedisCache",
+        "django.contrib.sessions.backends.cached_db",
+        "redis://:secret@127.0.0.1:6390/0",
+    ]
+
+
+def test_the_test_settings_ignore_a_redis_url_from_the_shell():
+    env = {"REDIS_URL": "redis://127.0.0.1:6390/0"}
+    result = run_django("config.settings.test", env, CACHE_AND_SESSIONS)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[0] == "django.core.cache.backends.locmem.LocMemCache"
+
+
+def test_a_redis_url_that_is_not_one_is_refused():
+    env = {**PRODUCTION_ENV, "REDIS_URL": "http://127.0.0.1:6379"}
+    result = run_django("config.settings.production", env, "print('started')")
+    assert result.returncode != 0
+    assert "started" not in result.stdout
+    assert "La variable d'environnement REDIS_URL vaut « http://127.0.0.1:6379 »" in (
+        result.stderr
+    )
 
 
 def test_production_refuses_a_missing_secret_key():

@@ -245,6 +245,17 @@ COMMENTS_XTD_MAX_THREAD_LEVEL = 2
 # decides (see community/discussions/conf.py for the rate limits).
 DISCUSSIONS_REPORTS_TO_HIDE = 3
 
+# Cache, sessions, rate-limit counters and cache locks. With REDIS_URL (several
+# web nodes): Django's Redis cache, shared by every process, for which a Redis
+# that does not answer is a miss (home/cache.py), and sessions in the database
+# with their copy in the cache (cached_db: a login made on one node is valid on
+# every other, and survives Redis going down). Without it, Django's defaults
+# as on one machine: a memory cache per process, sessions in the database.
+REDIS_URL = env.redis_url("REDIS_URL")
+if REDIS_URL:
+    CACHES = {"default": env.redis_cache(REDIS_URL)}
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+
 # Background work: Django's tasks API. Production runs `manage.py db_worker`.
 # Capitalisation: an evaluation's results are shown per group (site, session…)
 # only from this many answers on, so that nobody is recognised in a small
