@@ -47,6 +47,26 @@ def _empty_cache():
     cache.clear()
 
 
+@pytest.fixture
+def unreachable_redis(settings):
+    """The shared cache configured on a Redis that nobody answers (a port
+    just freed): what a node sees when Redis is down. The tests on a real
+    Redis, stopped or not, are in tests/test_redis.py."""
+    import socket
+
+    from config import env
+    from home import cache as shared_cache
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    settings.CACHES = {"default": env.redis_cache(f"redis://127.0.0.1:{port}/0")}
+    settings.SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    shared_cache._down_until.clear()
+    yield
+    shared_cache._down_until.clear()
+
+
 @pytest.fixture(autouse=True)
 def clean_cluster(request):
     """On Elasticsearch, documents written by a test outlive its rolled-back
