@@ -7,6 +7,7 @@ with its own settings from the environment and no database of its own.
 """
 
 import os
+import re
 
 from django.core.cache import cache
 from django.test import Client
@@ -64,6 +65,31 @@ def shared_alone(redis_server, settings):
         _use(redis_server, settings)
         yield redis_server
         shared_cache._down_until.clear()
+
+
+class TestScript:
+    def test_start_prints_one_line_is_idempotent_and_asks_a_password(self, shared):
+        import redis
+
+        first, second = support.run_script("start"), support.run_script("start")
+        assert first.returncode == second.returncode == 0
+        assert first.stdout == second.stdout
+        line = first.stdout.splitlines()
+        assert len(line) == 1
+        assert re.fullmatch(
+            r"REDIS_URL=redis://:[0-9a-f]{32}@127\.0\.0\.1:\d+/0", line[0]
+        )
+        status = support.run_script("status")
+        assert (status.returncode, status.stdout) == (0, "running\n")
+        port = int(line[0].rsplit(":", 1)[1].split("/")[0])
+        with pytest.raises(redis.exceptions.AuthenticationError):
+            redis.Redis(host="127.0.0.1", port=port).ping()
+
+    def test_status_says_stopped_with_exit_code_3(self, shared_alone):
+        with shared_alone.stopped():
+            status = support.run_script("status")
+            assert (status.returncode, status.stdout) == (3, "stopped\n")
+            assert support.run_script("stop").returncode == 0  # already stopped
 
 
 class TestAcrossNodes:

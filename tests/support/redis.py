@@ -5,10 +5,11 @@
 missing and it may) and stops it at the end if it started it. Without
 redis-server the tests are skipped, saying why; with CI=true that fails.
 
-The tests use database 1 of that Redis (``make run`` would use 0), emptied
-before each test. A test that stops Redis (``RedisServer.stopped``) takes
-an exclusive lock that the others take shared, so that two pytest-xdist
-workers never see Redis vanish under them.
+The tests use a database of that Redis of their own (1, or 1 + the number of
+the pytest-xdist worker; ``make run`` would use 0), emptied before each test.
+A test that stops Redis (``RedisServer.stopped``) takes an exclusive lock
+that the others take shared, so that two pytest-xdist workers never see
+Redis vanish under them.
 
 ``node(*args)`` runs ``tests/support/redis_node.py`` in another Python
 process: another web node, with its own settings read from the environment
@@ -26,7 +27,9 @@ from pathlib import Path
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 SCRIPT = BASE_DIR / "scripts" / "services" / "redis"
 LOCK_FILE = BASE_DIR / ".services" / "redis.tests.lock"
-TEST_DB = 1
+# One database per pytest-xdist worker ("gw0" → 1), so that one worker's
+# flush never empties another's counters.
+TEST_DB = 1 + int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0)
 
 
 class RedisServer:
