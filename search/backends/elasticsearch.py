@@ -85,16 +85,33 @@ class Entry(Document):
     audience = Keyword()
 
 
+def node_urls(value):
+    """The node URLs of ``ELASTICSEARCH_URL``: one, or several separated by
+    commas (the nodes of a cluster)."""
+    if isinstance(value, list | tuple):
+        return [str(url) for url in value]
+    return [url.strip() for url in str(value).split(",") if url.strip()]
+
+
+def client_options():
+    """The settings' client options (shared with Wagtail's back end: no
+    sniffing, one retry on each other node) and request timeout."""
+    return {
+        **settings.ELASTICSEARCH_CLIENT_OPTIONS,
+        "request_timeout": settings.ELASTICSEARCH_TIMEOUT,
+    }
+
+
 def client():
-    """The process's client for the configured cluster: one connection pool
+    """The process's client for the configured nodes: one connection pool
     shared by every request and thread (the client is thread-safe), instead
-    of a TCP connection opened per search."""
-    return _client(settings.ELASTICSEARCH_URL)
+    of a TCP connection opened per search. The only place that builds it."""
+    return _client(tuple(node_urls(settings.ELASTICSEARCH_URL)))
 
 
 @lru_cache(maxsize=4)
-def _client(url):
-    return Elasticsearch(url, request_timeout=10, max_retries=0)
+def _client(urls):
+    return Elasticsearch(list(urls), **client_options())
 
 
 # Aliases this process has seen: searches skip the existence check (one round
@@ -115,8 +132,9 @@ def alias_name():
 
 
 def versioned(index):
-    """``index`` with the settings, documents and version of this code."""
-    index.settings(number_of_shards=1, number_of_replicas=0)
+    """``index`` with the settings, documents and version of this code; its
+    replicas as ``ELASTICSEARCH_REPLICAS`` says (one on a cluster)."""
+    index.settings(number_of_shards=1, **settings.ELASTICSEARCH_REPLICAS)
     index.document(Entry)
     index.get_or_create_mapping().meta("_meta", {"version": INDEX_VERSION})
     return index
