@@ -114,6 +114,19 @@ def _client(urls):
     return Elasticsearch(list(urls), **client_options())
 
 
+# How long a write waits for its shards or for a master (the server's own
+# ``timeout``) before the cluster answers 503: a cluster that lost its quorum
+# blocks writes, which are then queued in the database at once instead of
+# holding the worker for the client's whole request timeout. Writes are not
+# retried on such an answer (the other nodes would say the same); connection
+# errors still move them to another node.
+WRITE_TIMEOUT = "2s"
+
+
+def writer(es):
+    return es.options(retry_on_status=())
+
+
 # Aliases this process has seen: searches skip the existence check (one round
 # trip each); writes always check, so they never create a bare index instead.
 READY_ALIASES = set()
@@ -198,7 +211,7 @@ class ElasticsearchBackend(SearchBackend):
             for doc in documents
         ]
         if actions:
-            helpers.bulk(self.es, actions, refresh=True)
+            helpers.bulk(writer(self.es), actions, refresh=True, timeout=WRITE_TIMEOUT)
 
     def delete(self, keys):
         self.ensure_alias()
@@ -206,7 +219,13 @@ class ElasticsearchBackend(SearchBackend):
             {"_op_type": "delete", "_index": alias_name(), "_id": key} for key in keys
         ]
         if actions:
-            helpers.bulk(self.es, actions, refresh=True, raise_on_error=False)
+            helpers.bulk(
+                writer(self.es),
+                actions,
+                refresh=True,
+                raise_on_error=False,
+                timeout=WRITE_TIMEOUT,
+            )
 
     def index_version(self):
         """The version of the index behind the alias (0 before versions)."""
