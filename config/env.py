@@ -126,6 +126,21 @@ def replicas(name, default):
     )
 
 
+def elasticsearch_client_options(urls):
+    """The Elasticsearch client's options for these node URLs (the site's
+    client and Wagtail's): no sniffing (the configured URLs are the nodes,
+    e.g. behind a firewall that hides their publish addresses); a request
+    that fails on one node (connection refused or reset, timeout, 502/503/504)
+    is retried once on each other node, then the site falls back to the
+    database. With one URL, no retry: a dead node is reported at once."""
+    return {
+        "max_retries": max(len(urls) - 1, 0),
+        "retry_on_timeout": len(urls) > 1,
+        "sniff_on_start": False,
+        "sniff_on_node_failure": False,
+    }
+
+
 def database(name, default):
     value = url(
         name,

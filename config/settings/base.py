@@ -279,18 +279,9 @@ ELASTICSEARCH_INDEX_PREFIX = env.string(
 # reindex when nodes are added. A number fixes it instead.
 ELASTICSEARCH_REPLICAS = env.replicas("ELASTICSEARCH_REPLICAS", default="0-1")
 # The one set of client options, for the site's client (search/backends/
-# elasticsearch.py) and Wagtail's: no sniffing (the configured URLs are the
-# nodes, e.g. behind a firewall that hides their publish addresses), a request
-# that fails on one node (connection refused or reset, timeout, 502/503/504)
-# is retried once on each other node, then the site falls back to the
-# database. With one URL, no retry: a dead node is reported at once.
+# elasticsearch.py) and Wagtail's: see env.elasticsearch_client_options.
 ELASTICSEARCH_TIMEOUT = env.integer("ELASTICSEARCH_TIMEOUT", default=10, minimum=1)
-ELASTICSEARCH_CLIENT_OPTIONS = {
-    "max_retries": max(len(ELASTICSEARCH_URLS) - 1, 0),
-    "retry_on_timeout": len(ELASTICSEARCH_URLS) > 1,
-    "sniff_on_start": False,
-    "sniff_on_node_failure": False,
-}
+ELASTICSEARCH_CLIENT_OPTIONS = env.elasticsearch_client_options(ELASTICSEARCH_URLS)
 if SEARCH_BACKEND == "elasticsearch":
     WAGTAILSEARCH_BACKENDS = {
         "default": {
@@ -299,7 +290,7 @@ if SEARCH_BACKEND == "elasticsearch":
             # Wagtail's admin search keeps its own indexes beside the site's.
             "INDEX_PREFIX": ELASTICSEARCH_INDEX_PREFIX + "wagtail_",
             "TIMEOUT": ELASTICSEARCH_TIMEOUT,
-            "OPTIONS": ELASTICSEARCH_CLIENT_OPTIONS,
+            "OPTIONS": dict(ELASTICSEARCH_CLIENT_OPTIONS),
             "INDEX_SETTINGS": {"settings": {"index": ELASTICSEARCH_REPLICAS}},
         }
     }

@@ -10,7 +10,7 @@ WAGTAILSEARCH_BACKENDS = {
         "URLS": ELASTICSEARCH_URLS,  # noqa: F405
         "INDEX_PREFIX": ELASTICSEARCH_INDEX_PREFIX + "wagtail_",  # noqa: F405
         "TIMEOUT": 10,
-        "OPTIONS": ELASTICSEARCH_CLIENT_OPTIONS,  # noqa: F405
+        "OPTIONS": dict(ELASTICSEARCH_CLIENT_OPTIONS),  # noqa: F405
         "INDEX_SETTINGS": {"settings": {"index": ELASTICSEARCH_REPLICAS}},  # noqa: F405
     },
 }
