@@ -128,6 +128,7 @@ def test_reindex_alias_switch_replicas_and_a_node_killed_during_searches(on_clus
     # A search load (two threads, as two web workers), and the node holding
     # the primary copy killed (SIGKILL) in the middle of it.
     victim = next(node for node, kind in placed.items() if kind == "p")
+    assert es_script("primary", "--index", alias) == str(victim)
     deadline = [None]
     done, failures, after_kill = [], [], []
     killed = threading.Event()
