@@ -16,7 +16,16 @@ import pytest
 @pytest.hookimpl(trylast=True)  # after ``-m`` has deselected what it deselects
 def pytest_collection_modifyitems(config, items):
     """Elasticsearch tests need the service; outside CI a missing service skips
-    them loudly, in CI (CI=true) it fails the run."""
+    them loudly, in CI (CI=true) it fails the run. The 3-node cluster tests
+    (three JVMs to start) run only when ``-m`` names them."""
+    if "cluster" not in (config.option.markexpr or ""):
+        reason = (
+            "grappe Elasticsearch de 3 nœuds (lente à démarrer) : lancez "
+            "« make test-cluster » (pytest -m cluster)."
+        )
+        for item in items:
+            if item.get_closest_marker("cluster"):
+                item.add_marker(pytest.mark.skip(reason=reason))
     if settings.SEARCH_BACKEND == "elasticsearch":
         return
     reason = (

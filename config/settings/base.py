@@ -269,22 +269,40 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 SEARCH_BACKEND = env.choice(
     "SEARCH_BACKEND", choices={"database", "elasticsearch"}, default="database"
 )
+# ELASTICSEARCH_URL: one node, or the nodes of a cluster separated by commas
+# (the client spreads requests over them and skips a dead one).
 ELASTICSEARCH_URL = (
-    env.url("ELASTICSEARCH_URL", default=None, schemes=("http", "https"))
+    env.string("ELASTICSEARCH_URL", default=None)
     if SEARCH_BACKEND == "elasticsearch"
     else env.string("ELASTICSEARCH_URL", default="")
+)
+ELASTICSEARCH_URLS = (
+    env.url_list("ELASTICSEARCH_URL", default=None, schemes=("http", "https"))
+    if SEARCH_BACKEND == "elasticsearch"
+    else []
 )
 ELASTICSEARCH_INDEX_PREFIX = env.string(
     "ELASTICSEARCH_INDEX_PREFIX", default="ecommunaute_"
 )
+# Replicas of every index (the site's and Wagtail's): by default "0-1", that is
+# Elasticsearch's auto_expand_replicas: none on a single node (which stays
+# green), one as soon as the cluster has two data nodes or more, without a
+# reindex when nodes are added. A number fixes it instead.
+ELASTICSEARCH_REPLICAS = env.replicas("ELASTICSEARCH_REPLICAS", default="0-1")
+# The one set of client options, for the site's client (search/backends/
+# elasticsearch.py) and Wagtail's: see env.elasticsearch_client_options.
+ELASTICSEARCH_TIMEOUT = env.integer("ELASTICSEARCH_TIMEOUT", default=10, minimum=1)
+ELASTICSEARCH_CLIENT_OPTIONS = env.elasticsearch_client_options(ELASTICSEARCH_URLS)
 if SEARCH_BACKEND == "elasticsearch":
     WAGTAILSEARCH_BACKENDS = {
         "default": {
             "BACKEND": "wagtail.search.backends.elasticsearch8",
-            "URLS": [ELASTICSEARCH_URL],
+            "URLS": ELASTICSEARCH_URLS,
             # Wagtail's admin search keeps its own indexes beside the site's.
             "INDEX_PREFIX": ELASTICSEARCH_INDEX_PREFIX + "wagtail_",
-            "TIMEOUT": 10,
+            "TIMEOUT": ELASTICSEARCH_TIMEOUT,
+            "OPTIONS": dict(ELASTICSEARCH_CLIENT_OPTIONS),
+            "INDEX_SETTINGS": {"settings": {"index": ELASTICSEARCH_REPLICAS}},
         }
     }
 else:
