@@ -269,6 +269,31 @@ class Highlight(models.Model):
         return f"{self.challenge} — {self.comment_id}"
 
 
+class ImportedStepCard(models.Model):
+    """A Trello card brought into one of a défi's étapes: the text it added
+    to the étape's summary, found again by the card's id (``trello_steps``)."""
+
+    challenge = models.ForeignKey(
+        "challenges.ChallengePage", on_delete=models.CASCADE, related_name="+"
+    )
+    card_id = models.CharField(max_length=64)
+    step = models.PositiveSmallIntegerField()
+    text = models.TextField()
+    imported_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("carte Trello d'une étape")
+        verbose_name_plural = _("cartes Trello des étapes")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["challenge", "card_id"], name="one_step_card_per_card"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.challenge} — {self.card_id}"
+
+
 class BilanPage(RoutablePageMixin, Page):
     """The bilan of an édition: its organisers write the foreword and the
     conclusion; the rest — each défi's summary, the programme as held, the

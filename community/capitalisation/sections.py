@@ -15,7 +15,11 @@ def challenge_booklet(request, challenge):
 
     if not is_public(challenge):
         return None
-    return {"challenge": challenge}
+    return {
+        "challenge": challenge,
+        "may_import": request.user.is_authenticated
+        and policy.can_contribute(request.user, challenge),
+    }
 
 
 def edition_bilan(request, edition):

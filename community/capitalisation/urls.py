@@ -23,5 +23,10 @@ urlpatterns = [
         views.booklet_highlights,
         name="booklet_highlights",
     ),
+    path(
+        "defis/<int:pk>/etapes/trello/",
+        views.steps_trello_import,
+        name="steps_trello",
+    ),
     path("defis/<int:pk>/livret.pdf", views.booklet_pdf, name="booklet_pdf"),
 ]

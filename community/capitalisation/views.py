@@ -1,4 +1,5 @@
-"""The evaluation form, its results (organisers), a défi's booklet and an
+"""The evaluation form, its results (organisers), a défi's booklet and the
+choice of its highlights, the Trello import into a défi's étapes, and an
 édition's bilan in PDF (the bilan page's ``pdf/`` route forwards here)."""
 
 from django.contrib import messages
@@ -6,15 +7,19 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from community.challenges.models import ChallengePage
+from community.events.choices import ChallengeStep
 from community.events.models import EditionPage
 from community.members import policy
 from home.csv import csv_response
+from home.trello_import import IGNORE, ImportFlow
 
-from . import bilan, booklet, results
+from . import bilan, booklet, results, trello_steps
 from .evaluations import (
     EvaluationRefused,
     pending_for,
@@ -183,6 +188,37 @@ def booklet_highlights(request, pk):
         "capitalisation/booklet_highlights.html",
         {"challenge": challenge, "threads": threads},
     )
+
+
+def steps_trello_import(request, pk):
+    """A Trello board into the défi's étapes, for those who fill them."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    challenge = policy.ensure(
+        request.user, get_object_or_404(ChallengePage, pk=pk), "contribute"
+    ).specific
+    return ImportFlow(
+        session_key="capitalisation_trello_steps",
+        scope=f"defi:{challenge.pk}",
+        template="capitalisation/trello_steps.html",
+        choices=[(IGNORE, gettext_lazy("Laisser de côté")), *ChallengeStep.choices],
+        default_mapping=trello_steps.default_mapping,
+        build_plan=lambda board, mapping: trello_steps.build_plan(
+            board, challenge, mapping
+        ),
+        apply_plan=lambda rows: trello_steps.apply_plan(rows, challenge, request.user),
+        done_url=challenge.url,
+        done_message=_(
+            "Tableau importé dans les étapes : %(create)s carte(s) ajoutée(s), "
+            "%(update)s mise(s) à jour, %(skip)s laissée(s) de côté."
+        ),
+        refused_message=_("Choisissez, pour chaque liste, l'une des étapes proposées."),
+        context={
+            "challenge": challenge,
+            "cancel_url": challenge.url,
+            "restart_url": reverse("capitalisation:steps_trello", args=[challenge.pk]),
+        },
+    ).respond(request)
 
 
 def booklet_pdf(request, pk):
