@@ -62,7 +62,7 @@ def subject_label(answer):
         challenge = answer.challenge
         name = challenge.short_name or challenge.title
         return _("Atelier du %(label)s — %(name)s") % {
-            "label": str(challenge.label).lower(),
+            "label": str(challenge.label()).lower(),
             "name": name,
         }
     return _("L'édition")
