@@ -1,8 +1,9 @@
 """Capitalisation's pages in Chromium: axe finds no serious or critical
-violation on a défi's booklet and the page where its porteur chooses its
-highlights, the evaluation form (as a participant), the results with their
-charts (as an organiser) and the 2018 édition's bilan with its charts; each
-page is screenshotted into artifacts/capitalisation/ to be looked at."""
+violation on a défi's booklet, the page where its porteur chooses its
+highlights and the Trello import into its étapes, the evaluation form (as a
+participant), the results with their charts (as an organiser) and the 2018
+édition's bilan with its charts; each page is screenshotted into
+artifacts/capitalisation/ to be looked at."""
 
 import uuid
 
@@ -21,6 +22,7 @@ def people(live_site, django_db_blocker):
     organiser (a Wagtail editor) and a porteur of a défi with progress."""
     from community.challenges.choices import ChallengeRole
     from community.challenges.models import ChallengePage, ChallengePerson
+    from community.discussions import posting
     from community.members.models import TeamMembership
     from community.members.tests.utils import make_editor, make_user
 
@@ -38,6 +40,17 @@ def people(live_site, django_db_blocker):
         with_progress = with_progress_challenge()
         ChallengePerson.objects.create(
             challenge=with_progress, role=ChallengeRole.HOLDER, member=holder
+        )
+        # A public thread with a message, for the choice of highlights.
+        thread = posting.create_thread(
+            organiser,
+            with_progress,
+            title="Ce que la grille a changé",
+            body="Vos retours sur la grille ?",
+            limited=False,
+        )
+        posting.post_comment(
+            organiser, thread, body="Elle a ouvert la discussion.", limited=False
         )
         return {
             "participant": participant,
@@ -76,6 +89,10 @@ def pages(people):
             people["holder"],
             reverse("capitalisation:booklet_highlights", args=[with_progress.pk]),
         ),
+        "import Trello dans les étapes (porteur)": (
+            people["holder"],
+            reverse("capitalisation:steps_trello", args=[with_progress.pk]),
+        ),
         "bilan de l'édition": (
             None,
             BilanPage.objects.live().child_of(edition).get().url,
@@ -101,6 +118,7 @@ def pages(people):
         "livret (HTML)",
         "défi avec le lien du livret",
         "temps forts du livret (porteur)",
+        "import Trello dans les étapes (porteur)",
         "bilan de l'édition",
         "formulaire d'évaluation",
         "mes évaluations",
