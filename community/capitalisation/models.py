@@ -25,6 +25,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import RICH_TEXT_FEATURES
+from home.dates import as_datetime
 
 from .choices import ComeBack, Scope
 
@@ -337,6 +338,17 @@ class BilanPage(RoutablePageMixin, Page):
         from .review import ensure_review
 
         ensure_review(self)
+
+    def search_facets(self):
+        """Facets for the site search (``search.registry.PageAdapter``): the
+        year and the date of its édition."""
+        edition = self.get_parent().specific
+        return {
+            "type": "bilan",
+            "type_label": str(_("Bilan d'édition")),
+            "year": edition.year,
+            "date": as_datetime(edition.reference_date),
+        }
 
     def get_context(self, request, *args, **kwargs):
         from . import bilan

@@ -181,6 +181,12 @@ class TestBilanContent:
         # The team of a restricted community is no public team of the défi.
         assert figures["participants"] == 0
 
+    def test_the_search_dates_it_by_its_edition(self, world):
+        edition = world[0]
+        facets = make_bilan(edition).search_facets()
+        assert facets["type_label"] == "Bilan d'édition"
+        assert facets["year"] == edition.year
+
     def test_a_group_under_the_threshold_is_not_shown(self, world):
         edition, public, _restricted, _member = world
         form = EvaluationForm.objects.get(edition=edition)
