@@ -78,9 +78,12 @@ class ObjectStorage(S3Storage):
             "default_acl": None,  # objects inherit the private bucket
             "querystring_auth": True,
             "file_overwrite": False,
-            "addressing_style": "path",
-            "signature_version": "s3v4",
+            # A client_config replaces django-storages' own: it carries the
+            # signature version (v4 for presigned URLs) and the path-style
+            # addressing (http://host:port/bucket/key) itself.
             "client_config": Config(
+                signature_version="s3v4",
+                s3={"addressing_style": "path"},
                 connect_timeout=2,
                 read_timeout=20,
                 retries={"max_attempts": 2, "mode": "standard"},
