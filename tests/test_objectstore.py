@@ -8,16 +8,15 @@ Two halves:
   and no row, a write lost after the form's check gives the French 503 and
   no row, pages with images or avatars still render;
 - the real store: SeaweedFS started through ``scripts/services/objectstore``
-  (marker ``objectstore``, skipped with the reason when its binary is not
-  built: ``scripts/services/objectstore build``, minutes on 2 cores, once per
+  by the ``objectstore_url`` fixture (tests/support/objectstore.py; marker
+  ``objectstore``, skipped with the reason when its binary is not built:
+  ``scripts/services/objectstore build``, minutes on 2 cores, once per
   machine): upload through the site and read back, a private bucket, private
   documents served only after the permission check.
 """
 
-import subprocess
 import urllib.request
 import uuid
-from pathlib import Path
 from urllib.error import HTTPError
 
 from django.core.exceptions import ImproperlyConfigured
@@ -44,7 +43,6 @@ from tests.support.sessions import logged_in_client
 
 pytestmark = pytest.mark.django_db
 
-SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "services" / "objectstore"
 UNAVAILABLE = "Le stockage des fichiers est momentanément indisponible"
 
 
@@ -213,34 +211,6 @@ class TestStoreDown:
 
 
 # --- The real object store ---------------------------------------------------
-
-
-def script(*args):
-    return subprocess.run(
-        [str(SCRIPT), *args], capture_output=True, text=True, timeout=300, check=False
-    )
-
-
-@pytest.fixture(scope="session")
-def objectstore_url():
-    """The object store's URL, started through its script (and stopped at the
-    end if this session started it)."""
-    built = script("built")
-    if built.returncode != 0:
-        pytest.skip(
-            "SeaweedFS n'est pas construit ici (" + built.stdout.strip() + ") : "
-            "« scripts/services/objectstore build » le construit une fois "
-            "(quelques minutes)."
-        )
-    was_running = script("status").returncode == 0
-    started = script("start")
-    if started.returncode != 0:
-        pytest.fail("scripts/services/objectstore start a échoué :\n" + started.stderr)
-    line = started.stdout.strip()
-    assert line.startswith("OBJECTSTORE_URL="), line
-    yield line.split("=", 1)[1]
-    if not was_running:
-        script("stop")
 
 
 @pytest.fixture
