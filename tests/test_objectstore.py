@@ -204,6 +204,27 @@ class TestStoreDown:
         assert response.status_code == 503
         assert "momentanément indisponibles" in response.content.decode()
 
+    def test_a_stored_attachment_gives_the_503_page(self, settings, tmp_path):
+        settings.MEDIA_ROOT = str(tmp_path)
+        world = World("panne-pj")
+        entry = make_entry(world.carnet, world.alice, body="Texte")
+        attachment = Attachment.objects.create(
+            entry=entry,
+            file=ContentFile(image_bytes(), name="vue.png"),
+            name="vue.png",
+            kind="image",
+            size=1,
+            uploaded_by=world.alice,
+        )
+        storages_for(
+            f"http://cle:secret@127.0.0.1:{closed_port()}/ecommunaute", settings
+        )
+        url = reverse(
+            "carnets:attachment", kwargs={"pk": entry.pk, "attachment": attachment.pk}
+        )
+        response = logged_in_client(world.alice).get(url)
+        assert response.status_code == 503
+
     def test_the_error_is_an_oserror_the_image_code_knows(self, store_down):
         with pytest.raises(ObjectStoreUnavailable) as error:
             default_storage.open("original_images/x.png")
