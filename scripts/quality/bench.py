@@ -86,10 +86,12 @@ RPS_PAGES = {
     "recherche « innovation »": "/recherche/?q=innovation",
 }
 RPS_CLIENTS = 4
+RENDERS = 7  # renders of each page at each size; the table shows the fastest
 CARNET_PDF_ENTRIES = 300  # the carnet exported to PDF (issue 20)
 TARGETS = {  # the project's targets (issue 8), shown beside the figures
     "es_p95": 50,
     "layer_ratio": 1.3,
+    "page_ratio": 2,  # render large / small of every page type (issue 22)
     "embedded_p95": 200,
 }
 
@@ -355,14 +357,17 @@ def measure_pages(client):
     for name, url in targets().items():
         url = url() if callable(url) else url  # paths that depend on the data
         times, statuses = [], set()
-        for _ in range(5):
+        for _ in range(RENDERS):
             with CaptureQueriesContext(connection) as queries:
                 started = time.perf_counter()
                 statuses.add(client.get(url).status_code)
                 times.append((time.perf_counter() - started) * 1000)
         figures[name] = {
             "queries": len(queries),
-            "ms": statistics.median(times),
+            # The fastest render: what the page costs, the least disturbed by
+            # the other processes of a shared machine (as timeit reports).
+            "ms": min(times),
+            "median_ms": statistics.median(times),
             "status": sorted(statuses),
         }
     return figures
@@ -576,7 +581,16 @@ def table(rows, args):
 
 
 def page_rows(data):
-    rows = [("#Pages (requêtes SQL · rendu médian, client de test)", "", "", "", "")]
+    rows = [
+        (
+            f"#Pages (requêtes SQL · rendu le plus rapide sur {RENDERS}, client de "
+            "test ; rapport grand / petit ≤ 2)",
+            "",
+            "",
+            "",
+            "",
+        )
+    ]
     for name, small in sorted(data["small"].items()):
         large = data["large"].get(name)
         status = "" if small["status"] == [200] else f" [{small['status']}]"
@@ -586,7 +600,9 @@ def page_rows(data):
                 f"{small['queries']} req · {small['ms']:.0f} ms",
                 f"{large['queries']} req · {large['ms']:.0f} ms" if large else "—",
                 f"×{large['ms'] / small['ms']:.2f}" if large else "",
-                "",
+                target(large["ms"] / small["ms"], TARGETS["page_ratio"], "×")
+                if large
+                else "",
             )
         )
     return rows
