@@ -77,6 +77,11 @@ EXTRA_TARGETS = {
     "carnet d’une équipe (Martinique)": (
         "/communaute/equipes/equipe-jeunesse-martinique-2018/carnet/"
     ),
+    # All the entries of one moment, 20 a page (the carnet shows the latest).
+    "un moment du carnet, page 2 (Martinique)": (
+        "/communaute/equipes/equipe-jeunesse-martinique-2018/carnet/"
+        "?moment=during&page=2"
+    ),
 }
 # Anonymous requests per second under gunicorn (figures to follow over time).
 RPS_PAGES = {
