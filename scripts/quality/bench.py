@@ -476,13 +476,18 @@ def reindex_and_search(user):
 
 
 def drop_site_index():
-    """The site search's bench index outlives the test database: drop it."""
+    """The bench's indexes outlive the test database: drop them, the site
+    search's and Wagtail's (``config.settings.bench``), all under this run's
+    own prefix (``ecommunaute_bench_<pid>_``)."""
+    from django.conf import settings
+
     from search import service
     from search.backends.elasticsearch import alias_name
 
     es = service.elasticsearch_backend().es
-    for name in es.indices.get(index=f"{alias_name()}*"):
-        es.indices.delete(index=name)
+    for pattern in (f"{alias_name()}*", f"{settings.ELASTICSEARCH_INDEX_PREFIX}*"):
+        for name in es.indices.get(index=pattern):
+            es.indices.delete(index=name)
 
 
 def inner(large, rps_duration=5):
