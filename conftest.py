@@ -61,7 +61,26 @@ def objectstore_url():
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
+        created = _test_database_if_missing()
         call_command("seed_demo", stdout=StringIO())
+    yield
+    if created:
+        from django.test.utils import teardown_databases
+
+        with django_db_blocker.unblock():
+            teardown_databases(created, verbosity=0)
+
+
+def _test_database_if_missing():
+    """pytest-django makes the test database only when a collected test asks
+    for one (``django_db``): a run of browser tests alone (one journey by its
+    node id) would otherwise seed and write into DATABASE_URL's own database."""
+    from django.db import connection
+    from django.test.utils import setup_databases
+
+    if connection.settings_dict["NAME"] == connection.creation._get_test_db_name():
+        return None
+    return setup_databases(verbosity=0, interactive=False, aliases={"default"})
 
 
 @pytest.fixture(autouse=True)

@@ -47,3 +47,50 @@ def test_every_page_type_and_growing_view_within_budget(client):
     counts = {name: len(statements(client, url)) for name, url in urls.items()}
     over = {name: n for name, n in counts.items() if n > MAX_QUERIES}
     assert not over, over
+
+
+# Lists that grow with use (issue 22): paginated or summarised, their pages run
+# the same queries with many objects planted as with the demo's few.
+GROWING_FOR_ANYONE = {
+    "toutes les discussions": "/communaute/discussions/",
+    "fils d’une e-communauté": "/communaute/discussions/communaute/innovation-publique/",
+    "fil de discussion": lambda: _grown_thread().get_absolute_url(),
+    "fil de discussion, page 2": lambda: _grown_thread().get_absolute_url() + "?page=2",
+}
+CARNET = "/communaute/equipes/equipe-jeunesse-martinique-2018/carnet/"
+GROWING_FOR_MEMBERS = {  # the demo's carnet is shared with logged-in members
+    "carnet d’une équipe": CARNET,
+    "un moment du carnet, page 2": CARNET + "?moment=during&page=2",
+}
+
+
+def _grown_thread():
+    from scripts.quality.bench import _grown_thread
+
+    return _grown_thread()
+
+
+def _counts(client, urls):
+    return {
+        name: len(statements(client, url() if callable(url) else url))
+        for name, url in urls.items()
+    }
+
+
+def test_growing_lists_run_constant_queries(client):
+    from community.members.tests.utils import make_user
+    from scripts.quality.bench import grow_carnet_entries, grow_discussions
+    from tests.support.sessions import logged_in_client
+
+    member = logged_in_client(make_user("lectrice-budget"))
+    before = _counts(client, GROWING_FOR_ANYONE)
+    before_member = _counts(member, GROWING_FOR_MEMBERS)
+    grow_discussions(90)  # 30 top-level comments (3 pages), 18 threads
+    grow_carnet_entries(200)  # 50 entries per moment (3 pages)
+    after = _counts(client, GROWING_FOR_ANYONE)
+    after_member = _counts(member, GROWING_FOR_MEMBERS)
+    assert after == before
+    assert after_member == before_member
+    assert max(after.values()) <= MAX_QUERIES, after
+    # A member's pages add the header's unread notifications count.
+    assert max(after_member.values()) <= MAX_QUERIES + 1, after_member

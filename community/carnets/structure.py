@@ -7,7 +7,8 @@ import calendar
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Max
+from django.db.models import Count, F, Max, Window
+from django.db.models.functions import Coalesce, RowNumber
 
 from .choices import MOMENT_ORDER, Checkpoint, EntryKind, Moment
 from .models import Carnet, CarnetGuide
@@ -77,10 +78,22 @@ class MomentView:
     collective: list = field(default_factory=list)
     individual: list = field(default_factory=list)
     checkpoints: list = field(default_factory=list)
+    # How many entries the reader may read in this moment (the carnet's page
+    # shows only the latest of them): None when every one is shown.
+    total: int | None = None
 
     @property
     def anchor(self):
         return f"moment-{self.value}"
+
+    @property
+    def count(self):
+        return len(self.entries) if self.total is None else self.total
+
+    @property
+    def more(self):
+        """How many entries of the moment are not shown here."""
+        return self.count - len(self.entries)
 
     @property
     def entries(self):
@@ -131,6 +144,47 @@ def moments(entries, guide, event_end=None, only=None):
                 if checkpoint.value == entry.checkpoint:
                     checkpoint.entries.append(entry)
     return views
+
+
+# The carnet's page shows, per moment (and per checkpoint of the suites), the
+# collective synthesis and the latest contributions; each moment's page lists
+# them all, a page at a time (bench: the page's time stays flat as a carnet
+# grows).
+LATEST_PER_MOMENT = 5
+ENTRIES_PER_PAGE = 20
+
+
+def latest_entries(queryset, per_group=LATEST_PER_MOMENT):
+    """The latest ``per_group`` entries of ``queryset`` of each moment, each
+    checkpoint and each kind (one query, whatever the carnet's length)."""
+    return queryset.annotate(
+        carnet_rank=Window(
+            RowNumber(),
+            partition_by=[F("moment"), Coalesce("checkpoint", 0), F("kind")],
+            order_by=[F("created_at").desc(), F("pk").desc()],
+        )
+    ).filter(carnet_rank__lte=per_group)
+
+
+def entry_counts(queryset):
+    """{moment: number of entries} of ``queryset`` (one query)."""
+    rows = queryset.order_by().values("moment").annotate(n=Count("pk"))
+    return {row["moment"]: row["n"] for row in rows}
+
+
+def summary(views, counts):
+    """Tell the moment ``views`` how many entries each has in all."""
+    for view in views:
+        view.total = counts.get(view.value, 0)
+    return views
+
+
+def moment_order(queryset):
+    """A moment's entries as its page lists them: by checkpoint (suites, those
+    tied to none last), the collective synthesis first, then by date."""
+    return queryset.order_by(
+        F("checkpoint").asc(nulls_last=True), "kind", "created_at", "pk"
+    )
 
 
 def commitments(entries):

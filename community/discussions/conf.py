@@ -29,8 +29,12 @@ DEFAULTS = {
         },
     },
     "DISCUSSIONS_THREADS_PER_PAGE": 20,
-    "DISCUSSIONS_COMMENTS_PER_PAGE": 20,  # top-level comments per page
-    "DISCUSSIONS_REPLIES_SHOWN": 30,  # replies shown under each of them
+    # A thread's page: 10 top-level comments, each with its first 3 replies
+    # (« voir les N autres réponses » shows the rest of one): at most 40
+    # messages, so that a long thread's page costs what a short one's does
+    # (make bench: render ratio large/small ≤ 2).
+    "DISCUSSIONS_COMMENTS_PER_PAGE": 10,  # top-level comments per page
+    "DISCUSSIONS_REPLIES_SHOWN": 3,  # replies shown under each of them
 }
 
 

@@ -75,6 +75,9 @@ VIEWS = {
     "relecture d'une proposition (comité)": demo_paths.proposal_review(),
     "avancement d'un défi (porteur)": demo_paths.challenge_route("progress"),
     "carnet d'apprentissage": demo_paths.carnet_route(),
+    "carnet : les entrées d'un moment": lambda: (
+        demo_paths.carnet_route()() + "?moment=during"
+    ),
     "carnet : écrire une entrée": demo_paths.carnet_route("new_entry"),
     "carnet : partage et liens secrets": demo_paths.carnet_route("carnet_sharing"),
     "carnet : une entrée": demo_paths.entry_route(),

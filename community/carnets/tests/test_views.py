@@ -80,6 +80,129 @@ def test_carnet_page_query_count_is_constant(world, django_assert_max_num_querie
     assert len(large.captured_queries) == len(small.captured_queries)
 
 
+def _timed_fill(carnet, author, count, moment, start=0, **fields):
+    """``count`` entries of ``moment``, one a day, in the order of their number."""
+    now = timezone.now()
+    Entry.objects.bulk_create(
+        Entry(
+            carnet=carnet,
+            author=author,
+            title=f"Entrée {i:03d}",
+            body=f"Texte {i}",
+            moment=moment,
+            created_at=now - timedelta(days=1000 - i),
+            **fields,
+        )
+        for i in range(start, start + count)
+    )
+
+
+def test_carnet_page_shows_each_moments_latest_entries_and_links_to_all(world):
+    _timed_fill(world.carnet, world.alice, 12, Moment.DURING)
+    synthesis = make_entry(
+        world.carnet,
+        world.bruno,
+        title="Synthèse du moment 2",
+        moment=Moment.DURING,
+        kind=EntryKind.COLLECTIVE,
+    )
+    make_entry(world.carnet, world.bruno, title="Seule du moment 1")
+    page = logged_in_client(world.alice).get(world.carnet.get_absolute_url())
+    html = page.content.decode()
+    # The synthesis and the five latest contributions; the older ones behind a link.
+    assert f'id="entree-{synthesis.pk}"' in html
+    for i in range(7, 12):
+        assert f"Entrée {i:03d}" in html
+    for i in range(7):
+        assert f"Entrée {i:03d}" not in html
+    assert "14 entrées" in html  # the header counts every entry
+    assert '<a href="#moment-during">' in html and "(13)" in html
+    assert "7 entrées plus anciennes ne sont pas affichées ici." in html
+    assert 'href="?moment=during">Voir les 13 entrées de ce moment' in html
+    # Moment 1 is whole: no link to its list.
+    assert 'href="?moment=before"' not in html
+
+
+def test_a_moments_page_lists_all_its_entries_a_page_at_a_time(world):
+    _timed_fill(world.carnet, world.alice, 45, Moment.AFTER)
+    client = logged_in_client(world.alice)
+    url = world.carnet.get_absolute_url() + "?moment=after"
+    first = client.get(url).content.decode()
+    assert "<h1>Moment 3 — partager et engagements</h1>" in first
+    assert "Entrées 1 à 20 sur 45" in first
+    assert "Entrée 000" in first and "Entrée 019" in first
+    assert "Entrée 020" not in first
+    # An accessible pagination that keeps the moment.
+    assert 'aria-label="Pagination"' in first
+    assert 'href="?moment=after&amp;page=2" rel="next"' in first
+    assert 'href="?moment=after" aria-current="page">Moment 3' in first
+    third = client.get(url + "&page=3").content.decode()
+    assert "Entrées 41 à 45 sur 45" in third
+    assert "Entrée 044" in third and "Entrée 039" not in third
+    assert 'aria-current="page" href="?moment=after&amp;page=3"' in third
+    # An unknown moment is the whole carnet; a bad page number the first page.
+    assert (
+        "Sommaire"
+        in client.get(world.carnet.get_absolute_url() + "?moment=x").content.decode()
+    )
+    assert "Entrée 000" in client.get(url + "&page=abc").content.decode()
+
+
+def test_a_moments_page_groups_the_suites_by_checkpoint(world):
+    _timed_fill(world.carnet, world.alice, 2, Moment.FOLLOW_UP, checkpoint=3)
+    _timed_fill(world.carnet, world.alice, 2, Moment.FOLLOW_UP, start=2)
+    html = (
+        logged_in_client(world.alice)
+        .get(world.carnet.get_absolute_url() + "?moment=suites")
+        .content.decode()
+    )
+    assert html.index("3 mois après") < html.index("Entrée 000")
+    assert html.index("Entrée 001") < html.index("Autres nouvelles des suites")
+    assert html.index("Autres nouvelles des suites") < html.index("Entrée 002")
+
+
+def test_counts_and_moment_pages_hold_only_what_the_reader_may_read(world):
+    world.carnet.visibility = "communaute"
+    world.carnet.save()
+    _timed_fill(world.carnet, world.alice, 8, Moment.BEFORE)
+    _timed_fill(
+        world.carnet, world.alice, 3, Moment.BEFORE, start=8, visibility="equipe"
+    )
+    neighbour = logged_in_client(world.neighbour)
+    html = neighbour.get(world.carnet.get_absolute_url()).content.decode()
+    assert "8 entrées" in html and "Voir les 8 entrées de ce moment" in html
+    assert "Entrée 008" not in html
+    listing = neighbour.get(world.carnet.get_absolute_url() + "?moment=before")
+    assert "Entrée 000" in listing.content.decode()
+    assert "Entrée 008" not in listing.content.decode()
+    assert (
+        "Voir les 11 entrées"
+        in logged_in_client(world.alice)
+        .get(world.carnet.get_absolute_url())
+        .content.decode()
+    )
+    # A stranger reads nothing, whatever the moment asked.
+    assert (
+        logged_in_client(world.stranger)
+        .get(world.carnet.get_absolute_url() + "?moment=before")
+        .status_code
+        == 403
+    )
+
+
+def test_moment_page_query_count_is_constant(world, django_assert_max_num_queries):
+    client = logged_in_client(world.alice)
+    url = world.carnet.get_absolute_url() + "?moment=during&page=2"
+    _fill(world.carnet, world.alice, 100)
+    client.get(url)
+    with django_assert_max_num_queries(21) as small:
+        assert client.get(url).status_code == 200
+    _fill(world.carnet, world.bruno, 400, start=100)
+    with django_assert_max_num_queries(21) as large:
+        assert client.get(url).status_code == 200
+    assert len(large.captured_queries) == len(small.captured_queries)
+
+
 def test_writing_an_entry(world):
     response = logged_in_client(world.alice).post(
         world.carnet.get_absolute_url() + "ecrire/",

@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from community.members import policy
+from home.pagination import paginate
 
 from ..choices import EntryKind, Moment
 from ..editing import EditConflict, create_entry
@@ -14,12 +15,17 @@ from ..forms import CarnetSettingsForm, NewEntryForm, ShareLinkForm
 from ..models import Carnet, ShareLink
 from ..notices import collective_entry_created
 from ..structure import (
+    ENTRIES_PER_PAGE,
     carnet_for,
     commitments,
     edition_of,
+    entry_counts,
     event_end,
     guide_for,
+    latest_entries,
+    moment_order,
     moments,
+    summary,
 )
 from .common import PageState, team_or_404, with_html
 
@@ -48,30 +54,56 @@ def challenges_of(team, user):
 
 
 def carnet_detail(request, slug):
+    """The carnet: each moment with its collective synthesis and its latest
+    contributions (``?moment=`` lists all of one moment, a page at a time)."""
     carnet = _carnet(request, slug)
     team = carnet.team
     edition = edition_of(team)
     guide = guide_for(edition)
-    entries = list(
-        policy.visible_to(carnet.entries.for_page(), request.user).select_related(
-            "carnet"
-        )
-    )
-    # Glossary terms are linked on each entry's page, not on this long one.
-    with_html(entries, PageState(), glossary=False)
-    can_edit = policy.can_edit(request.user, carnet)
+    visible = policy.visible_to(carnet.entries.all(), request.user)
+    counts = entry_counts(visible)
     context = {
         "team": team,
         "carnet": carnet,
         "edition": edition,
-        "moments": moments(entries, guide, event_end(edition)),
-        "commitments": commitments(entries),
-        "entry_count": len(entries),
+        "entry_count": sum(counts.values()),
         "can_write": policy.can_contribute(request.user, carnet),
-        "can_edit": can_edit,
+        "can_edit": policy.can_edit(request.user, carnet),
         "challenges": challenges_of(team, request.user),
     }
+    chosen = request.GET.get("moment")
+    if chosen in Moment.values:
+        return _moment_page(request, context, visible, guide, chosen, counts)
+    entries = list(latest_entries(visible.for_page()).select_related("carnet"))
+    # Glossary terms are linked on each entry's page, not on this long one.
+    with_html(entries, PageState(), glossary=False)
+    context["moments"] = summary(moments(entries, guide, event_end(edition)), counts)
+    context["commitments"] = commitments(entries)
     return render(request, "carnets/carnet.html", context)
+
+
+def _moment_page(request, context, visible, guide, chosen, counts):
+    """Every entry of one moment the reader may read, a page at a time."""
+    edition = context["edition"]
+    views = summary(moments([], guide, event_end(edition)), counts)
+    moment = next(view for view in views if view.value == chosen)
+    page = paginate(
+        request,
+        moment_order(visible.filter(moment=chosen).for_page()).select_related("carnet"),
+        ENTRIES_PER_PAGE,
+    )
+    entries = with_html(list(page.object_list), PageState(), glossary=False)
+    labels = {cp.value: cp.label for cp in moment.checkpoints}
+    for entry in entries:
+        entry.checkpoint_label = labels.get(entry.checkpoint, "")
+    context.update(
+        moments=views,
+        moment=moment,
+        entries=entries,
+        page_obj=page,
+        query_string=f"moment={chosen}",
+    )
+    return render(request, "carnets/carnet_moment.html", context)
 
 
 def carnet_sharing(request, slug):

@@ -217,3 +217,61 @@ class TestFeeds:
         make_thread(space, people["author"], title="Fil interne")
         url = f"/communaute/discussions/communaute/{space.slug}/flux/"
         assert logged_in_client(people["member"]).get(url).status_code == 404
+
+
+class TestPermalinks:
+    """A comment's permalink (notifications link to it) opens the page of the
+    thread that shows it, at its anchor, however long the thread."""
+
+    @pytest.fixture
+    def long_thread(self, people, settings):
+        settings.DISCUSSIONS_COMMENTS_PER_PAGE = 10
+        settings.DISCUSSIONS_REPLIES_SHOWN = 3
+        space = make_space(animateurs=[people["animateur"]])
+        thread = make_thread(space, people["animateur"], title="Long fil")
+        tops = [
+            reply(thread, people["animateur"], body=f"Message {i:02d}")
+            for i in range(25)
+        ]
+        replies = [
+            reply(thread, people["animateur"], body=f"Réponse {i}", to=tops[0])
+            for i in range(5)
+        ]
+        return thread, tops, replies
+
+    def _land(self, client, comment):
+        response = client.get(comment.get_absolute_url())
+        assert response.status_code == 302
+        path, _sep, anchor = response["Location"].partition("#")
+        assert anchor == comment.anchor
+        return response["Location"], client.get(path).content.decode()
+
+    def test_a_comment_on_page_3_opens_page_3_at_its_anchor(self, long_thread, client):
+        thread, tops, _replies = long_thread
+        location, page = self._land(client, tops[22])
+        assert location == f"{thread.get_absolute_url()}?page=3#{tops[22].anchor}"
+        assert f'id="{tops[22].anchor}"' in page
+        assert 'aria-current="page" href="?page=3"' in page
+        first = client.get(thread.get_absolute_url()).content.decode()
+        assert f'id="{tops[22].anchor}"' not in first
+        location, page = self._land(client, tops[9])
+        assert "?page=1#" in location and f'id="{tops[9].anchor}"' in page
+        location, page = self._land(client, tops[10])
+        assert "?page=2#" in location and f'id="{tops[10].anchor}"' in page
+
+    def test_a_reply_beyond_those_shown_opens_its_comment_with_all_replies(
+        self, long_thread, client
+    ):
+        thread, tops, replies = long_thread
+        first = client.get(thread.get_absolute_url()).content.decode()
+        assert f'id="{replies[2].anchor}"' in first
+        assert f'id="{replies[3].anchor}"' not in first
+        assert "Voir les 2 autres réponses" in first
+        location, page = self._land(client, replies[4])
+        assert location == (
+            f"{thread.get_absolute_url()}?page=1&suite={tops[0].pk}#{replies[4].anchor}"
+        )
+        assert f'id="{replies[4].anchor}"' in page
+        # A reply among the first three needs no « suite ».
+        location, _page = self._land(client, replies[1])
+        assert "suite" not in location
