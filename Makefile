@@ -1,5 +1,5 @@
 # The two commands of the README. Everything else is in scripts/.
-.PHONY: run test bench
+.PHONY: run test bench scale
 
 run:
 	bash scripts/run
@@ -10,3 +10,7 @@ test:
 # Benchmarks and load figures (not a test): see the README's « Qualité ».
 bench:
 	bash scripts/bench
+
+# Multi-node proof on the loopback (not a test): see the README's « Passer à l'échelle ».
+scale:
+	bash scripts/scale
