@@ -39,8 +39,7 @@ from .server import (
     environment,
     free_port,
     log_file,
-    prepare,
-    reindex,
+    manage,
 )
 
 STATE = ROOT / ".services" / "scale"
@@ -165,15 +164,6 @@ def service_command(name, *args):
     )
 
 
-def kill_tree(pid):
-    """SIGKILL a process and its children (a gunicorn master and its workers)."""
-    children = Path(f"/proc/{pid}/task/{pid}/children")
-    kids = children.read_text().split() if children.exists() else []
-    for target in [pid, *map(int, kids)]:
-        with contextlib.suppress(ProcessLookupError):
-            os.kill(target, signal.SIGKILL)
-
-
 # --- the proxy ---------------------------------------------------------------
 
 
@@ -256,8 +246,18 @@ http {{
             # lets a single PURGE remove it.
             proxy_ignore_headers Vary;
             proxy_cache_lock on;
-            proxy_cache_purge PURGE from 127.0.0.1;
             add_header X-Cache-Status $upstream_cache_status always;
+            # The module's one-location form (proxy_cache_purge PURGE from …)
+            # crashes nginx 1.22's worker: PURGE goes to a location of its own.
+            if ($request_method = PURGE) {{
+                rewrite ^ /_purge last;
+            }}
+        }}
+        location = /_purge {{
+            internal;
+            allow 127.0.0.1;
+            deny all;
+            proxy_cache_purge pages $request_uri;
         }}
     }}
 }}
@@ -410,7 +410,7 @@ def phase_session(nodes, accounts):
     return phase
 
 
-def phase_document(nodes, accounts, env):
+def phase_document(nodes, accounts, objectstore):
     phase = Phase("document : déposé par A, lu par B")
     a, b = nodes
     http = session("198.51.100.11")
@@ -453,10 +453,13 @@ def phase_document(nodes, accounts, env):
     if download is not None and download.content != content:
         phase.fail("B ne rend pas les octets déposés sur A")
     elif download is not None:
-        where = next((k for k in env if k.startswith(("AWS_", "S3_", "OBJECT"))), "")
         phase.note(
             f"{len(content)} octets identiques ; stockage : "
-            + (f"magasin d'objets ({where})" if where else "disque local partagé")
+            + (
+                f"magasin d'objets ({', '.join(objectstore)})"
+                if objectstore
+                else "disque local (non intégré : magasin d'objets)"
+            )
         )
     return phase
 
@@ -665,8 +668,12 @@ def phase_web_node_down(proxy, nodes, accounts, seconds):
     urls = [proxy.url + path for path in READ_PATHS]
 
     def kill():
-        say(f"SIGKILL du nœud B (gunicorn {nodes[1].process.pid} et ses workers)")
-        kill_tree(nodes[1].process.pid)
+        # SIGKILL of B's gunicorn master: its workers finish the response they
+        # are writing and leave, the port then refuses. (A process killed in
+        # the middle of a response cannot be replayed by any proxy: the
+        # headers have already gone to the visitor.)
+        say(f"SIGKILL du maître gunicorn du nœud B ({nodes[1].process.pid})")
+        os.kill(nodes[1].process.pid, signal.SIGKILL)
 
     load(
         phase,
@@ -677,7 +684,13 @@ def phase_web_node_down(proxy, nodes, accounts, seconds):
         check=lambda r: (r.status_code == 200, ""),
         events=[(seconds * 0.3, kill)],
     )
-    phase.note("nœud B tué pendant la charge ; nginx rejoue les GET sur A")
+    try:
+        requests.get(nodes[1].url + "/", timeout=5)
+        phase.fail("le nœud B répond encore après la charge")
+    except requests.RequestException:
+        phase.note(
+            "nœud B tué pendant la charge (il ne répond plus) ; nginx rejoue les GET sur A"
+        )
     return phase
 
 
@@ -743,8 +756,21 @@ def run(args, stack, phases):
         + ("oui" if objectstore else "non (script absent)")
     )
     say("migration, démo, index (journal : .cache/load/prepare.log)")
-    prepare(env)
-    reindex(env)
+    log_file("prepare.log", "w").close()
+    for step in (
+        ("migrate", "--noinput"),
+        ("seed_demo",),
+        ("collectstatic", "--noinput"),
+        ("update_index",),
+        ("search_reindex",),
+    ):
+        started = time.monotonic()
+        manage(env, *step)
+        say(f"  manage.py {step[0]} : {time.monotonic() - started:.0f} s")
+        if step[0] == "seed_demo":
+            # The indexing queued by the seeding is done at once below by
+            # update_index and search_reindex: dropped, the worker starts idle.
+            django_call(env, "drop_queued_tasks")
     accounts = django_call(env, "accounts", PASSWORD)
 
     say("deux nœuds gunicorn (2 workers chacun), le worker des tâches, nginx")
@@ -765,7 +791,7 @@ def run(args, stack, phases):
     for step in (
         lambda: phase_anonymous_cache(proxy, args.seconds / 2),
         lambda: phase_session(nodes, accounts),
-        lambda: phase_document(nodes, accounts, env),
+        lambda: phase_document(nodes, accounts, objectstore),
         lambda: phase_publication(nodes, proxy, env, accounts),
         lambda: phase_rate_limit(nodes, accounts),
         lambda: phase_search_node_down(proxy, es_urls, accounts, args.seconds),
