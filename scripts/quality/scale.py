@@ -130,29 +130,18 @@ class Stack:
 
     def service(self, name, *args):
         """``scripts/services/<name> start [args]``: its KEY=value lines, and its
-        stop at the end unless it was already running. None if the script is
-        not there (a piece not merged yet)."""
+        ``stop [args]`` at the end unless it was already running. None if the
+        script is not there (a piece not merged yet)."""
         script = SERVICES / name
         if not script.exists():
             return None
-        running = (
-            subprocess.run(
-                [script, "status"], capture_output=True, cwd=ROOT, check=False
-            ).returncode
-            == 0
-        )
+        running = service_command(name, "status", *args).returncode == 0
         say(f"{name} start {' '.join(args)}".rstrip())
-        result = subprocess.run(
-            [script, "start", *args],
-            capture_output=True,
-            text=True,
-            cwd=ROOT,
-            check=False,
-        )
+        result = service_command(name, "start", *args)
         if result.returncode:
             raise SystemExit(f"{name} n'a pas pu démarrer :\n{result.stderr[-2000:]}")
         if not running:
-            self.on_close(name, lambda: service_command(name, "stop"))
+            self.on_close(name, lambda: service_command(name, "stop", *args))
         return dict(
             line.split("=", 1) for line in result.stdout.splitlines() if "=" in line
         )
@@ -527,7 +516,7 @@ def phase_publication(nodes, proxy, env, accounts):
     return phase
 
 
-def phase_rate_limit(nodes, accounts):
+def phase_rate_limit(nodes, accounts, redis):
     phase = Phase("limite de connexions comptée sur A et B")
     clients = [(node, session("198.51.100.13")) for node in nodes]
     reached = None
@@ -547,7 +536,9 @@ def phase_rate_limit(nodes, accounts):
                 if reached
                 else "n'est jamais atteinte"
             )
-            + " (compteurs non partagés)"
+            + " (compteurs non partagés"
+            + ("" if redis else " : non intégré, REDIS_URL absent")
+            + ")"
         )
     else:
         phase.note(
@@ -626,15 +617,18 @@ def phase_search_node_down(proxy, es_urls, accounts, seconds):
         return True, ""
 
     def kill():
-        marks["killed"] = time.monotonic()
-        say("arrêt du nœud Elasticsearch 1")
-        service_command("elasticsearch", "stop", "--node", "1")
+        say("SIGKILL du nœud Elasticsearch 1 (kill --node 1)")
+        marks["killed"] = service_command("elasticsearch", "kill", "--node", "1")
+
+    def restart():
+        started = time.monotonic()
+        marks["restarted"] = service_command("elasticsearch", "start", "--node", "1")
+        marks["green after"] = time.monotonic() - started
 
     def revive():
-        say("redémarrage du nœud Elasticsearch 1")
-        threading.Thread(
-            target=service_command, args=("elasticsearch", "start", "--node", "1")
-        ).start()
+        say("relance du nœud Elasticsearch 1 (start --node 1, attend le vert)")
+        marks["thread"] = threading.Thread(target=restart)
+        marks["thread"].start()
 
     load(
         phase,
@@ -645,20 +639,32 @@ def phase_search_node_down(proxy, es_urls, accounts, seconds):
         check=check,
         events=[(seconds * 0.25, kill), (seconds * 0.6, revive)],
     )
-    started = time.monotonic()
+    marks["thread"].join(timeout=180)
     health = {}
     with contextlib.suppress(requests.RequestException, ValueError):
         health = requests.get(
             es_urls[1] + "/_cluster/health",
-            params={"wait_for_status": "green", "timeout": "120s"},
-            timeout=130,
+            params={"wait_for_status": "green", "timeout": "60s"},
+            timeout=70,
         ).json()
+    replicas = set()
+    with contextlib.suppress(requests.RequestException, ValueError):
+        indices = requests.get(
+            es_urls[1] + "/_cat/indices/scale_*",
+            params={"format": "json", "h": "index,rep"},
+            timeout=10,
+        ).json()
+        replicas = {int(index["rep"]) for index in indices}
+    if marks["killed"].returncode:
+        phase.fail(f"kill --node 1 a échoué : {marks['killed'].stderr[-300:]}")
     if health.get("status") != "green":
         phase.fail(f"la grappe n'est pas revenue au vert ({health.get('status')})")
     else:
         phase.note(
-            f"nœud 1 arrêté puis relancé ; grappe verte {time.monotonic() - started:.0f} s "
-            f"après la fin de la charge ({health.get('number_of_nodes')} nœuds)"
+            f"nœud 1 tué (SIGKILL) puis relancé : grappe verte "
+            f"{marks.get('green after', 0):.0f} s après sa relance, "
+            f"{health.get('number_of_nodes')} nœuds, répliques par index : "
+            f"{', '.join(map(str, sorted(replicas))) or '?'}"
         )
     return phase
 
@@ -785,23 +791,18 @@ def run(args, stack, phases):
     stack.on_close("nginx", proxy.stop)
     say(f"proxy : {proxy.url} (A {nodes[0].url}, B {nodes[1].url})")
 
-    missing = []
-    if not redis:
-        missing.append("Redis")
     for step in (
         lambda: phase_anonymous_cache(proxy, args.seconds / 2),
         lambda: phase_session(nodes, accounts),
         lambda: phase_document(nodes, accounts, objectstore),
         lambda: phase_publication(nodes, proxy, env, accounts),
-        lambda: phase_rate_limit(nodes, accounts),
+        lambda: phase_rate_limit(nodes, accounts, redis),
         lambda: phase_search_node_down(proxy, es_urls, accounts, args.seconds),
         lambda: phase_web_node_down(proxy, nodes, accounts, args.seconds),
     ):
         phase = step()
         say(f"{phase.name} : {len(phase.times)} requêtes, {phase.errors} erreurs")
         phases.append(phase)
-    if missing:
-        phases[-1].note("non intégré : " + ", ".join(missing))
 
 
 def stop_node(node):
