@@ -9,7 +9,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home.api import api_router
-from home.views import choose_language
+from home.language import choose_language
 from search import urls as search_urls
 
 urlpatterns = [

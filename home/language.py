@@ -1,4 +1,4 @@
-"""The site shell's own views (the pages themselves are Wagtail's)."""
+"""The footer's language switch (the pages themselves are Wagtail's)."""
 
 from django.conf import settings
 from django.http import HttpResponseRedirect
