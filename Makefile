@@ -1,5 +1,5 @@
 # The two commands of the README. Everything else is in scripts/.
-.PHONY: run test bench scale
+.PHONY: run test bench
 
 run:
 	bash scripts/run
@@ -12,5 +12,6 @@ bench:
 	bash scripts/bench
 
 # Multi-node proof on the loopback (not a test): see the README's « Passer à l'échelle ».
+.PHONY: scale
 scale:
 	bash scripts/scale
