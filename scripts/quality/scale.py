@@ -116,6 +116,8 @@ class Stack:
 
     def __init__(self):
         self.stoppers = []
+        # Each service start is a row: its duration, and an error if it failed.
+        self.phase = Phase("démarrage des services")
 
     def on_close(self, label, stop):
         self.stoppers.append((label, stop))
@@ -128,7 +130,7 @@ class Stack:
             except Exception as error:  # noqa: BLE001 (stop what remains)
                 say(f"arrêt de {label} : {error}")
 
-    def service(self, name, *args):
+    def service(self, name, *args, required=False):
         """``scripts/services/<name> start [args]``: its KEY=value lines, and its
         ``stop [args]`` at the end unless it was already running. None if the
         script is not there (a piece not merged yet)."""
@@ -137,11 +139,20 @@ class Stack:
             return None
         running = service_command(name, "status", *args).returncode == 0
         say(f"{name} start {' '.join(args)}".rstrip())
+        started = time.monotonic()
         result = service_command(name, "start", *args)
-        if result.returncode:
-            raise SystemExit(f"{name} n'a pas pu démarrer :\n{result.stderr[-2000:]}")
         if not running:
+            # Stopped at the end, a failed start too (it may have left a process).
             self.on_close(name, lambda: service_command(name, "stop", *args))
+        self.phase.record(started, result.returncode == 0)
+        if result.returncode:
+            self.phase.note(f"{name} : {result.stderr.strip()[-200:]}")
+            if required:
+                raise SystemExit(
+                    f"{name} n'a pas pu démarrer :\n{result.stderr[-2000:]}"
+                )
+            return None
+        self.phase.note(f"{name} {' '.join(args)} : {time.monotonic() - started:.0f} s")
         return dict(
             line.split("=", 1) for line in result.stdout.splitlines() if "=" in line
         )
@@ -733,9 +744,10 @@ def run(args, stack, phases):
     STATE.mkdir(parents=True, exist_ok=True)
     env_in = {}
     database = (
-        os.environ.get("DATABASE_URL") or stack.service("postgres")["DATABASE_URL"]
+        os.environ.get("DATABASE_URL")
+        or stack.service("postgres", required=True)["DATABASE_URL"]
     )
-    es = stack.service("elasticsearch", "--nodes", str(ES_NODES))
+    es = stack.service("elasticsearch", "--nodes", str(ES_NODES), required=True)
     env_in["ELASTICSEARCH_URL"] = es["ELASTICSEARCH_URL"]
     redis = stack.service("redis")
     objectstore = stack.service("objectstore")
@@ -820,7 +832,7 @@ def main(argv=None):
     args = parser.parse_args(argv)
     began = float(os.environ.get("SCALE_STARTED") or time.time())
     stack = Stack()
-    phases = []
+    phases = [stack.phase]
 
     def interrupted(signum, _frame):
         raise SystemExit(f"interrompu (signal {signum})")
