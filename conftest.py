@@ -16,7 +16,16 @@ import pytest
 @pytest.hookimpl(trylast=True)  # after ``-m`` has deselected what it deselects
 def pytest_collection_modifyitems(config, items):
     """Elasticsearch tests need the service; outside CI a missing service skips
-    them loudly, in CI (CI=true) it fails the run."""
+    them loudly, in CI (CI=true) it fails the run. The 3-node cluster tests
+    (three JVMs to start) run only when ``-m`` names them."""
+    if "cluster" not in (config.option.markexpr or ""):
+        reason = (
+            "grappe Elasticsearch de 3 nœuds (lente à démarrer) : lancez "
+            "« make test-cluster » (pytest -m cluster)."
+        )
+        for item in items:
+            if item.get_closest_marker("cluster"):
+                item.add_marker(pytest.mark.skip(reason=reason))
     if settings.SEARCH_BACKEND == "elasticsearch":
         return
     reason = (
@@ -45,6 +54,26 @@ def _empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def unreachable_redis(settings):
+    """The shared cache configured on a Redis that nobody answers (a port
+    just freed): what a node sees when Redis is down. The tests on a real
+    Redis, stopped or not, are in tests/test_redis.py."""
+    import socket
+
+    from config import env
+    from home import cache as shared_cache
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    settings.CACHES = {"default": env.redis_cache(f"redis://127.0.0.1:{port}/0")}
+    settings.SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    shared_cache._down_until.clear()
+    yield
+    shared_cache._down_until.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -89,6 +89,58 @@ def url(name, default, schemes):
     return value
 
 
+def url_list(name, default, schemes):
+    """One URL or several separated by commas (the nodes of a cluster): a list."""
+    value = string(name, default)
+    urls = [item.strip() for item in value.split(",") if item.strip()]
+    for item in urls:
+        scheme = item.split("://", 1)[0] if "://" in item else ""
+        if scheme not in schemes:
+            _fail(
+                name,
+                value,
+                "une URL, ou plusieurs séparées par des virgules, commençant par "
+                + " ou ".join(f"{s}://" for s in schemes),
+            )
+    if not urls:
+        _fail(name, value, "au moins une URL")
+    return urls
+
+
+def replicas(name, default):
+    """Index replicas: a whole number (``number_of_replicas``) or a range such
+    as ``0-1`` or ``0-all`` (``auto_expand_replicas``: the cluster sets the
+    number from its data nodes). Returns the index settings to apply."""
+    value = string(name, default).strip().lower()
+    if value.isdigit():
+        return {"number_of_replicas": int(value), "auto_expand_replicas": False}
+    low, _, high = value.partition("-")
+    if (
+        low.isdigit()
+        and (high.isdigit() or high == "all")
+        and (high == "all" or int(high) >= int(low))
+    ):
+        return {"auto_expand_replicas": value}
+    return _fail(
+        name, value, "un nombre de répliques (0, 1…) ou un intervalle (0-1, 0-all)"
+    )
+
+
+def elasticsearch_client_options(urls):
+    """The Elasticsearch client's options for these node URLs (the site's
+    client and Wagtail's): no sniffing (the configured URLs are the nodes,
+    e.g. behind a firewall that hides their publish addresses); a request
+    that fails on one node (connection refused or reset, timeout, 502/503/504)
+    is retried once on each other node, then the site falls back to the
+    database. With one URL, no retry: a dead node is reported at once."""
+    return {
+        "max_retries": max(len(urls) - 1, 0),
+        "retry_on_timeout": len(urls) > 1,
+        "sniff_on_start": False,
+        "sniff_on_node_failure": False,
+    }
+
+
 def database(name, default):
     value = url(
         name,
@@ -151,3 +203,28 @@ def openid_connect_providers():
     )
     app["settings"]["scope"] = scopes
     return {"openid_connect": {"APPS": [app]}}
+
+
+def redis_url(name):
+    """A ``redis://`` or ``rediss://`` URL, or "" when the variable is unset."""
+    if not _env.str(name, default=""):
+        return ""
+    return url(name, default=None, schemes=("redis", "rediss"))
+
+
+def redis_cache(location):
+    """The ``CACHES`` entry of the Redis at ``location``: Django's Redis cache,
+    for which a Redis that does not answer is a miss (``home.cache``).
+
+    Short socket timeouts: a Redis that hangs costs a request at most a
+    second, and then nothing for a few seconds (the backend stops trying)."""
+    return {
+        "BACKEND": "home.cache.ResilientRedisCache",
+        "LOCATION": location,
+        "KEY_PREFIX": "ecommunaute",
+        "OPTIONS": {
+            "socket_connect_timeout": 0.5,
+            "socket_timeout": 1,
+            "health_check_interval": 30,
+        },
+    }

@@ -41,5 +41,9 @@ if settings.DEBUG:
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
+# allauth's refusal page (its rate limits): French, and a 503 when the shared
+# cache that counts the attempts is down (home/views.py).
+handler429 = "home.views.rate_limited"
+
 # Wagtail's page serving comes last: it catches every remaining URL.
 urlpatterns += [path("", include(wagtail_urls))]

@@ -17,9 +17,12 @@ links one piece (a comment, a carnet entry) at a time, uncached.
 
 The glossary version changes whenever a term is saved (published, unpublished,
 moved, drafted), deleted, or a view restriction changes (``resources.signals``).
-With a cache shared by the web processes the change is seen at once; with
-Django's default per-process memory cache, the other processes see it within
-``GLOSSARY_LINKS_TIMEOUT`` seconds (the version itself expires then).
+With the shared cache (Redis, ``REDIS_URL``) the version is shared too: a change
+saved on one web node is seen at once by every other, which rebuilds its own
+compiled index (kept per process, per version). With Django's default
+per-process memory cache, the other processes see it within
+``GLOSSARY_LINKS_TIMEOUT`` seconds (the version itself expires then). When
+the cache does not answer, nothing is kept: each page links afresh.
 """
 
 import hashlib
@@ -146,6 +149,9 @@ def load_terms():
 
 
 VERSION_KEY = "glossary-links:version"
+# The version when the cache does not answer (Redis down): a change made on
+# another node cannot be seen, so no index is kept for it.
+NO_CACHE = "no-cache"
 
 
 def _timeout():
@@ -157,7 +163,7 @@ def glossary_version():
     version = cache.get(VERSION_KEY)
     if version is None:
         cache.add(VERSION_KEY, uuid.uuid4().hex, _timeout())
-        version = cache.get(VERSION_KEY) or "no-cache"
+        version = cache.get(VERSION_KEY) or NO_CACHE
     return version
 
 
@@ -175,8 +181,9 @@ def index_for(version):
     index = _compiled.get(version)
     if index is None:
         index = build_index(load_terms())
-        _compiled.clear()
-        _compiled[version] = index
+        if version != NO_CACHE:
+            _compiled.clear()
+            _compiled[version] = index
     return index
 
 

@@ -3,6 +3,7 @@
 Settings are read once per process, so each case runs in a fresh interpreter.
 """
 
+import json
 import os
 import secrets
 import subprocess
@@ -33,6 +34,8 @@ def run_django(module, env, *code_or_args, manage=False):
             "DATABASE_URL",
             "SEARCH_BACKEND",
             "ELASTICSEARCH_URL",
+            "ELASTICSEARCH_REPLICAS",
+            "ELASTICSEARCH_TIMEOUT",
             "SECRET_KEY",
             "ALLOWED_HOSTS",
             "BASE_URL",
@@ -40,6 +43,7 @@ def run_django(module, env, *code_or_args, manage=False):
             "EMAIL_URL",
             "TRUSTED_PROXY_COUNT",
             "DATABASE_STATEMENT_TIMEOUT",
+            "REDIS_URL",
         }
     }
     environment.update(env, DJANGO_SETTINGS_MODULE=module)
@@ -88,6 +92,54 @@ def test_base_settings_are_safe_by_default():
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["False", "[]", "None", "True", "database"]
+
+
+CACHE_AND_SESSIONS = (
+    "print(settings.CACHES['default']['BACKEND'], settings.SESSION_ENGINE)"
+)
+
+
+def test_without_redis_the_cache_is_per_process_and_sessions_in_the_database():
+    result = run_django(
+        "config.settings.production", PRODUCTION_ENV, CACHE_AND_SESSIONS
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [
+        "django.core.cache.backends.locmem.LocMemCache",
+        "django.contrib.sessions.backends.db",
+    ]
+
+
+def test_with_redis_the_cache_is_shared_and_sessions_cached_db():
+    env = {**PRODUCTION_ENV, "REDIS_URL": "redis://:secret@127.0.0.1:6390/0"}
+    result = run_django(
+        "config.settings.production",
+        env,
+        CACHE_AND_SESSIONS + "; print(settings.CACHES['default']['LOCATION'])",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [
+        "home.cache.ResilientRedisCache",
+        "django.contrib.sessions.backends.cached_db",
+        "redis://:secret@127.0.0.1:6390/0",
+    ]
+
+
+def test_the_test_settings_ignore_a_redis_url_from_the_shell():
+    env = {"REDIS_URL": "redis://127.0.0.1:6390/0"}
+    result = run_django("config.settings.test", env, CACHE_AND_SESSIONS)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[0] == "django.core.cache.backends.locmem.LocMemCache"
+
+
+def test_a_redis_url_that_is_not_one_is_refused():
+    env = {**PRODUCTION_ENV, "REDIS_URL": "http://127.0.0.1:6379"}
+    result = run_django("config.settings.production", env, "print('started')")
+    assert result.returncode != 0
+    assert "started" not in result.stdout
+    assert "La variable d'environnement REDIS_URL vaut « http://127.0.0.1:6379 »" in (
+        result.stderr
+    )
 
 
 def test_production_refuses_a_missing_secret_key():
@@ -237,6 +289,11 @@ def test_postgresql_cancels_a_statement_past_the_timeout():
             "vingt",
             "La variable d'environnement DATABASE_STATEMENT_TIMEOUT",
         ),
+        (
+            "ELASTICSEARCH_REPLICAS",
+            "deux",
+            "La variable d'environnement ELASTICSEARCH_REPLICAS",
+        ),
     ],
 )
 def test_invalid_environment_names_the_variable(variable, value, expected):
@@ -267,6 +324,61 @@ def test_elasticsearch_backend_configures_wagtail_with_its_own_prefix():
         "http://127.0.0.1:9",
         "ecommunaute_wagtail_",
     ]
+
+
+def test_a_cluster_url_list_configures_both_clients_for_every_node():
+    """ELASTICSEARCH_URL with commas: Wagtail's back end and the site's client
+    get every node, retry once on each other node, never sniff; indexes get a
+    replica as soon as the cluster has two data nodes (auto_expand_replicas)."""
+    nodes = "http://127.0.0.1:9201, http://127.0.0.1:9202,http://127.0.0.1:9203"
+    result = run_django(
+        "config.settings.dev",
+        {"SEARCH_BACKEND": "elasticsearch", "ELASTICSEARCH_URL": nodes},
+        "import json; b = settings.WAGTAILSEARCH_BACKENDS['default']; "
+        "from search.backends.elasticsearch import client; "
+        "hosts = [n.port for n in client().transport.node_pool.all()]; "
+        "print(json.dumps([b['URLS'], b['OPTIONS'], b['INDEX_SETTINGS'], hosts]))",
+    )
+    assert result.returncode == 0, result.stderr
+    urls, options, index_settings, ports = json.loads(result.stdout)
+    assert urls == [f"http://127.0.0.1:{port}" for port in (9201, 9202, 9203)]
+    assert sorted(ports) == [9201, 9202, 9203]
+    assert options == {
+        "max_retries": 2,
+        "retry_on_timeout": True,
+        "sniff_on_start": False,
+        "sniff_on_node_failure": False,
+    }
+    assert index_settings == {"settings": {"index": {"auto_expand_replicas": "0-1"}}}
+
+
+def test_a_single_node_is_not_retried_and_replicas_can_be_fixed():
+    result = run_django(
+        "config.settings.dev",
+        {
+            "SEARCH_BACKEND": "elasticsearch",
+            "ELASTICSEARCH_URL": "http://127.0.0.1:9",
+            "ELASTICSEARCH_REPLICAS": "2",
+        },
+        "b = settings.WAGTAILSEARCH_BACKENDS['default']; "
+        "print(b['OPTIONS']['max_retries'], b['OPTIONS']['retry_on_timeout'], "
+        "b['INDEX_SETTINGS']['settings']['index']['number_of_replicas'])",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["0", "False", "2"]
+
+
+def test_a_bad_node_in_the_url_list_names_the_variable():
+    result = run_django(
+        "config.settings.dev",
+        {
+            "SEARCH_BACKEND": "elasticsearch",
+            "ELASTICSEARCH_URL": "http://127.0.0.1:9201,127.0.0.1:9202",
+        },
+        "print('started')",
+    )
+    assert result.returncode != 0
+    assert "La variable d'environnement ELASTICSEARCH_URL" in result.stderr
 
 
 def test_check_deploy_is_clean_with_production_settings():

@@ -1,25 +1,27 @@
 """Rate limits and trust for posting (threads and comments).
 
 Posts are counted in the database per member (exact, whatever the number of
-web processes) and in the cache per network address (only a salted hash of
-the address is kept, for an hour at most). Animateurs and moderators of the
-space are not limited. The message says how long to wait.
+web processes) and per network address in the cache, shared by the web nodes
+when there is a Redis (``home.ratelimit``: only a salted hash of the address
+is kept, for the window at most). Animateurs and moderators of the space are
+not limited. The message says how long to wait.
 """
 
-import hashlib
 import math
 
-from django.conf import settings
-from django.core.cache import cache
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from community.members import policy
+from home import ratelimit
 from home.markup import count_links
 
 from . import conf
 from .choices import PostState
+
+#: An address may post this many times what one account may.
+ADDRESS_FACTOR = 3
 
 
 class RateLimited(Exception):
@@ -81,11 +83,6 @@ def _post_times(user, since):
     return sorted(times)
 
 
-def _address_key(ip, window):
-    digest = hashlib.sha256(f"{settings.SECRET_KEY}:{ip}".encode()).hexdigest()[:24]
-    return f"discussions:ip:{digest}:{int(window.total_seconds())}"
-
-
 def check(user, space, text, ip=None):
     """Raise ``RateLimited`` with a French message if ``user`` may not post
     ``text`` in ``space`` now; count the post for the address otherwise."""
@@ -116,15 +113,16 @@ def check(user, space, text, ip=None):
             raise RateLimited(_wait_message(wait, limit, window))
     if not ip:
         return
-    for window, limit in limits["windows"]:
-        key = _address_key(ip, window)
-        # Limits per address are wider: several members may share one.
-        if (cache.get(key) or 0) >= limit * 3:
-            raise RateLimited(_wait_message(window.total_seconds(), limit, window))
-    for window, _limit in limits["windows"]:
-        key = _address_key(ip, window)
-        if cache.add(key, 1, timeout=int(window.total_seconds())) is False:
-            try:
-                cache.incr(key)
-            except ValueError:  # expired between add and incr
-                cache.set(key, 1, timeout=int(window.total_seconds()))
+    # Limits per address are wider: several members may share one. When the
+    # cache does not answer they let the post through: the member's own
+    # limits above, counted in the database, still hold.
+    exceeded = ratelimit.consume(
+        "discussions:ip",
+        ip,
+        [(limit * ADDRESS_FACTOR, window) for window, limit in limits["windows"]],
+    )
+    if exceeded:
+        limit, window = exceeded
+        raise RateLimited(
+            _wait_message(window.total_seconds(), limit // ADDRESS_FACTOR, window)
+        )

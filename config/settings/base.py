@@ -247,6 +247,17 @@ COMMENTS_XTD_MAX_THREAD_LEVEL = 2
 # decides (see community/discussions/conf.py for the rate limits).
 DISCUSSIONS_REPORTS_TO_HIDE = 3
 
+# Cache, sessions, rate-limit counters and cache locks. With REDIS_URL (several
+# web nodes): Django's Redis cache, shared by every process, for which a Redis
+# that does not answer is a miss (home/cache.py), and sessions in the database
+# with their copy in the cache (cached_db: a login made on one node is valid on
+# every other, and survives Redis going down). Without it, Django's defaults
+# as on one machine: a memory cache per process, sessions in the database.
+REDIS_URL = env.redis_url("REDIS_URL")
+if REDIS_URL:
+    CACHES = {"default": env.redis_cache(REDIS_URL)}
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+
 # Background work: Django's tasks API. Production runs `manage.py db_worker`.
 # Capitalisation: an evaluation's results are shown per group (site, session…)
 # only from this many answers on, so that nobody is recognised in a small
@@ -260,22 +271,40 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 SEARCH_BACKEND = env.choice(
     "SEARCH_BACKEND", choices={"database", "elasticsearch"}, default="database"
 )
+# ELASTICSEARCH_URL: one node, or the nodes of a cluster separated by commas
+# (the client spreads requests over them and skips a dead one).
 ELASTICSEARCH_URL = (
-    env.url("ELASTICSEARCH_URL", default=None, schemes=("http", "https"))
+    env.string("ELASTICSEARCH_URL", default=None)
     if SEARCH_BACKEND == "elasticsearch"
     else env.string("ELASTICSEARCH_URL", default="")
+)
+ELASTICSEARCH_URLS = (
+    env.url_list("ELASTICSEARCH_URL", default=None, schemes=("http", "https"))
+    if SEARCH_BACKEND == "elasticsearch"
+    else []
 )
 ELASTICSEARCH_INDEX_PREFIX = env.string(
     "ELASTICSEARCH_INDEX_PREFIX", default="ecommunaute_"
 )
+# Replicas of every index (the site's and Wagtail's): by default "0-1", that is
+# Elasticsearch's auto_expand_replicas: none on a single node (which stays
+# green), one as soon as the cluster has two data nodes or more, without a
+# reindex when nodes are added. A number fixes it instead.
+ELASTICSEARCH_REPLICAS = env.replicas("ELASTICSEARCH_REPLICAS", default="0-1")
+# The one set of client options, for the site's client (search/backends/
+# elasticsearch.py) and Wagtail's: see env.elasticsearch_client_options.
+ELASTICSEARCH_TIMEOUT = env.integer("ELASTICSEARCH_TIMEOUT", default=10, minimum=1)
+ELASTICSEARCH_CLIENT_OPTIONS = env.elasticsearch_client_options(ELASTICSEARCH_URLS)
 if SEARCH_BACKEND == "elasticsearch":
     WAGTAILSEARCH_BACKENDS = {
         "default": {
             "BACKEND": "wagtail.search.backends.elasticsearch8",
-            "URLS": [ELASTICSEARCH_URL],
+            "URLS": ELASTICSEARCH_URLS,
             # Wagtail's admin search keeps its own indexes beside the site's.
             "INDEX_PREFIX": ELASTICSEARCH_INDEX_PREFIX + "wagtail_",
-            "TIMEOUT": 10,
+            "TIMEOUT": ELASTICSEARCH_TIMEOUT,
+            "OPTIONS": dict(ELASTICSEARCH_CLIENT_OPTIONS),
+            "INDEX_SETTINGS": {"settings": {"index": ELASTICSEARCH_REPLICAS}},
         }
     }
 else:

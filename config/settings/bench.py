@@ -7,9 +7,11 @@ WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database"},
     "elasticsearch": {
         "BACKEND": "wagtail.search.backends.elasticsearch8",
-        "URLS": [ELASTICSEARCH_URL],  # noqa: F405
+        "URLS": ELASTICSEARCH_URLS,  # noqa: F405
         "INDEX_PREFIX": ELASTICSEARCH_INDEX_PREFIX + "wagtail_",  # noqa: F405
         "TIMEOUT": 10,
+        "OPTIONS": dict(ELASTICSEARCH_CLIENT_OPTIONS),  # noqa: F405
+        "INDEX_SETTINGS": {"settings": {"index": ELASTICSEARCH_REPLICAS}},  # noqa: F405
     },
 }
 

@@ -198,6 +198,19 @@ class TestLinkedOncePerRevision:
         term.delete()
         assert "glossary-link" not in page_html(client, method)
 
+    def test_with_the_cache_down_a_new_term_is_linked_at_once(
+        self, client, unreachable_redis
+    ):
+        """Redis down: no version can be shared, so no compiled index is
+        kept for the fallback one (a term saved on another node would
+        otherwise never be linked on this one)."""
+        method = make_method("Atelier sans cache", objective="<p>Du zorglub.</p>")
+        assert "glossary-link" not in page_html(client, method)
+        term = make_term("Zorglub")
+        assert f'<a class="glossary-link" href="{term.url}"' in page_html(
+            client, method
+        )
+
     def test_the_cache_key_names_the_revision_and_the_glossary_version(self, client):
         from django.core.cache import cache
 

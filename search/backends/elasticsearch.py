@@ -85,16 +85,46 @@ class Entry(Document):
     audience = Keyword()
 
 
+def node_urls(value):
+    """The node URLs of ``ELASTICSEARCH_URL``: one, or several separated by
+    commas (the nodes of a cluster)."""
+    if isinstance(value, list | tuple):
+        return [str(url) for url in value]
+    return [url.strip() for url in str(value).split(",") if url.strip()]
+
+
+def client_options():
+    """The settings' client options (shared with Wagtail's back end: no
+    sniffing, one retry on each other node) and request timeout."""
+    return {
+        **settings.ELASTICSEARCH_CLIENT_OPTIONS,
+        "request_timeout": settings.ELASTICSEARCH_TIMEOUT,
+    }
+
+
 def client():
-    """The process's client for the configured cluster: one connection pool
+    """The process's client for the configured nodes: one connection pool
     shared by every request and thread (the client is thread-safe), instead
-    of a TCP connection opened per search."""
-    return _client(settings.ELASTICSEARCH_URL)
+    of a TCP connection opened per search. The only place that builds it."""
+    return _client(tuple(node_urls(settings.ELASTICSEARCH_URL)))
 
 
 @lru_cache(maxsize=4)
-def _client(url):
-    return Elasticsearch(url, request_timeout=10, max_retries=0)
+def _client(urls):
+    return Elasticsearch(list(urls), **client_options())
+
+
+# How long a write waits for its shards or for a master (the server's own
+# ``timeout``) before the cluster answers 503: a cluster that lost its quorum
+# blocks writes, which are then queued in the database at once instead of
+# holding the worker for the client's whole request timeout. Writes are not
+# retried on such an answer (the other nodes would say the same); connection
+# errors still move them to another node.
+WRITE_TIMEOUT = "2s"
+
+
+def writer(es):
+    return es.options(retry_on_status=())
 
 
 # Aliases this process has seen: searches skip the existence check (one round
@@ -115,8 +145,9 @@ def alias_name():
 
 
 def versioned(index):
-    """``index`` with the settings, documents and version of this code."""
-    index.settings(number_of_shards=1, number_of_replicas=0)
+    """``index`` with the settings, documents and version of this code; its
+    replicas as ``ELASTICSEARCH_REPLICAS`` says (one on a cluster)."""
+    index.settings(number_of_shards=1, **settings.ELASTICSEARCH_REPLICAS)
     index.document(Entry)
     index.get_or_create_mapping().meta("_meta", {"version": INDEX_VERSION})
     return index
@@ -180,7 +211,7 @@ class ElasticsearchBackend(SearchBackend):
             for doc in documents
         ]
         if actions:
-            helpers.bulk(self.es, actions, refresh=True)
+            helpers.bulk(writer(self.es), actions, refresh=True, timeout=WRITE_TIMEOUT)
 
     def delete(self, keys):
         self.ensure_alias()
@@ -188,7 +219,13 @@ class ElasticsearchBackend(SearchBackend):
             {"_op_type": "delete", "_index": alias_name(), "_id": key} for key in keys
         ]
         if actions:
-            helpers.bulk(self.es, actions, refresh=True, raise_on_error=False)
+            helpers.bulk(
+                writer(self.es),
+                actions,
+                refresh=True,
+                raise_on_error=False,
+                timeout=WRITE_TIMEOUT,
+            )
 
     def index_version(self):
         """The version of the index behind the alias (0 before versions)."""

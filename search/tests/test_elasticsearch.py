@@ -11,6 +11,8 @@ import pytest
 from elasticsearch import Elasticsearch
 from elasticsearch.dsl import Document, Index, Text, analyzer, token_filter
 
+from search.backends.elasticsearch import node_urls
+
 pytestmark = [pytest.mark.elasticsearch, pytest.mark.django_db]
 
 french_elision = token_filter(
@@ -48,7 +50,7 @@ class Note(Document):
 
 @pytest.fixture
 def es():
-    client = Elasticsearch(settings.ELASTICSEARCH_URL, request_timeout=30)
+    client = Elasticsearch(node_urls(settings.ELASTICSEARCH_URL), request_timeout=30)
     yield client
     client.close()
 

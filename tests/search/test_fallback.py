@@ -1,11 +1,14 @@
 """Elasticsearch down: writes succeed, search answers from the database with a
 notice, pending writes are replayed when the cluster is back."""
 
+import time
+
 from django.test import override_settings
 from django.utils import timezone
 
 import pytest
 
+from config.env import elasticsearch_client_options
 from home.models import HomePage
 from home.tests.utils import make_standard_page
 from search import service
@@ -19,10 +22,24 @@ DEAD_CLUSTER = {
 }
 
 
-def test_search_falls_back_with_a_notice(client):
-    with override_settings(**DEAD_CLUSTER):
+DEAD_NODES = "http://127.0.0.1:9,http://127.0.0.1:11,http://127.0.0.1:13"
+DEAD_THREE_NODE_CLUSTER = {
+    "SEARCH_BACKEND": "elasticsearch",
+    "ELASTICSEARCH_URL": DEAD_NODES,
+    "ELASTICSEARCH_CLIENT_OPTIONS": elasticsearch_client_options(DEAD_NODES.split(",")),
+}
+
+
+@pytest.mark.parametrize(
+    "dead", [DEAD_CLUSTER, DEAD_THREE_NODE_CLUSTER], ids=["one-node", "three-nodes"]
+)
+def test_search_falls_back_with_a_notice(client, dead):
+    """Every node down (each one tried, then the database), at once."""
+    started = time.monotonic()
+    with override_settings(**dead):
         response = client.get("/recherche/", {"q": "sociocratie"})
         data = client.get("/recherche/api/", {"q": "sociocratie"}).json()
+    assert time.monotonic() - started < 5
     assert response.status_code == 200
     assert "momentanément indisponible" in response.content.decode()
     assert data["results"][0]["title"] == "Sociocratie"

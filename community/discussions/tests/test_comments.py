@@ -191,6 +191,16 @@ class TestRateLimits:
             )
         assert world["thread"].comments.count() == 3
 
+    def test_with_the_cache_down_the_limits_of_the_account_still_hold(
+        self, world, unreachable_redis
+    ):
+        """The address counters fail open (posting goes on), the member's own
+        limits, counted in the database, do not."""
+        client = logged_in_client(world["member"])
+        for n in range(4):
+            post(client, world["thread"], f"sans cache {n}")
+        assert world["thread"].comments.count() == 3
+
     @override_settings(
         ALLAUTH_TRUSTED_PROXY_COUNT=1,
         DISCUSSIONS_RATE_LIMITS={
