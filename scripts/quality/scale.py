@@ -742,53 +742,67 @@ def database_url(url, name):
 
 def run(args, stack, phases):
     STATE.mkdir(parents=True, exist_ok=True)
-    env_in = {}
     database = (
         os.environ.get("DATABASE_URL")
         or stack.service("postgres", required=True)["DATABASE_URL"]
     )
-    es = stack.service("elasticsearch", "--nodes", str(ES_NODES), required=True)
-    env_in["ELASTICSEARCH_URL"] = es["ELASTICSEARCH_URL"]
-    redis = stack.service("redis")
-    objectstore = stack.service("objectstore")
-    os.environ.update(
-        DATABASE_URL=database, ELASTICSEARCH_URL=env_in["ELASTICSEARCH_URL"]
-    )
+    # The cluster takes minutes to form: it starts while the database is
+    # migrated and seeded (on the database search back end: the seeding only
+    # queues indexing, dropped below), Redis and the object store beside it.
+    started = {}
+
+    def start(key, *arguments):
+        started[key] = stack.service(*arguments)
+
+    threads = [
+        threading.Thread(target=start, args=(key, *arguments))
+        for key, arguments in (
+            ("es", ("elasticsearch", "--nodes", str(ES_NODES))),
+            ("redis", ("redis",)),
+            ("objectstore", ("objectstore",)),
+        )
+    ]
+    for thread in threads:
+        thread.start()
+    os.environ.update(DATABASE_URL=database, ELASTICSEARCH_URL="http://127.0.0.1:9")
     env = environment(prefix="scale_")
     name = urlsplit(database).path.lstrip("/") + "_scale"
     env["DATABASE_URL"] = database_url(database, name)
-    if redis:
-        env.update(redis)
-    if objectstore:
-        env.update(objectstore)
     proxy_port = free_port()
     env.update(
         BASE_URL=f"http://127.0.0.1:{proxy_port}",
         FRONTEND_CACHE_URL=f"http://127.0.0.1:{proxy_port}",
     )
-    es_urls = env["ELASTICSEARCH_URL"].split(",")
+    threads[1].join()
+    threads[2].join()  # the seeding writes its images and documents there
+    redis, objectstore = started.get("redis"), started.get("objectstore")
+    env.update(redis or {})
+    env.update(objectstore or {})
     say(
-        f"base {name}, Elasticsearch {len(es_urls)} nœud(s), Redis "
-        + ("oui" if redis else "non (script absent)")
+        f"base {name}, Redis "
+        + ("oui" if redis else "non")
         + ", magasin d'objets "
-        + ("oui" if objectstore else "non (script absent)")
+        + ("oui" if objectstore else "non")
+        + " ; migration, démo, index (journal : .cache/load/prepare.log)"
     )
-    say("migration, démo, index (journal : .cache/load/prepare.log)")
     log_file("prepare.log", "w").close()
-    for step in (
-        ("migrate", "--noinput"),
-        ("seed_demo",),
-        ("collectstatic", "--noinput"),
-        ("update_index",),
-        ("search_reindex",),
-    ):
-        started = time.monotonic()
-        manage(env, *step)
-        say(f"  manage.py {step[0]} : {time.monotonic() - started:.0f} s")
-        if step[0] == "seed_demo":
-            # The indexing queued by the seeding is done at once below by
-            # update_index and search_reindex: dropped, the worker starts idle.
-            django_call(env, "drop_queued_tasks")
+    collectstatic = threading.Thread(
+        target=timed_manage, args=(env, "collectstatic", "--noinput")
+    )
+    collectstatic.start()
+    early = {**env, "SEARCH_BACKEND": "database"}
+    timed_manage(early, "migrate", "--noinput")
+    timed_manage(early, "seed_demo")
+    django_call(early, "drop_queued_tasks")
+    collectstatic.join()
+    threads[0].join()
+    if not started.get("es"):
+        raise SystemExit("la grappe Elasticsearch n'a pas démarré (voir plus haut).")
+    env["ELASTICSEARCH_URL"] = started["es"]["ELASTICSEARCH_URL"]
+    es_urls = env["ELASTICSEARCH_URL"].split(",")
+    say(f"Elasticsearch : {len(es_urls)} nœud(s)")
+    timed_manage(env, "update_index")
+    timed_manage(env, "search_reindex")
     accounts = django_call(env, "accounts", PASSWORD)
 
     say("deux nœuds gunicorn (2 workers chacun), le worker des tâches, nginx")
@@ -815,6 +829,12 @@ def run(args, stack, phases):
         phase = step()
         say(f"{phase.name} : {len(phase.times)} requêtes, {phase.errors} erreurs")
         phases.append(phase)
+
+
+def timed_manage(env, *arguments):
+    began = time.monotonic()
+    manage(env, *arguments)
+    say(f"  manage.py {arguments[0]} : {time.monotonic() - began:.0f} s")
 
 
 def stop_node(node):
