@@ -117,7 +117,7 @@ GENERIC_PAGES = [
                 "<p>Mesure du 2 décembre 2026 : le moteur automatique axe-core 4.14 "
                 "ne relève <strong>aucune erreur grave ou critique</strong> des "
                 "critères WCAG 2.1 niveaux A et AA sur chaque type de page du site "
-                "(62 pages et vues contrôlées, en visiteur et en membre connecté, "
+                "(63 pages et vues contrôlées, en visiteur et en membre connecté, "
                 "hors administration). La navigation au clavier du menu principal, de "
                 "la recherche et des formulaires en erreur est vérifiée dans un "
                 "navigateur réel. Ces contrôles sont relancés à chaque modification "

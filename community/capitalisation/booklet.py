@@ -1,7 +1,8 @@
 """A défi's livret de capitalisation: its fiche, its status history, the six
 étapes and the exposition, its follow-up news, the public carnet entries of
-its teams, the highlights of its public threads (their most reacted-to
-messages), its linked resources and bibliography (ISO 690).
+its teams, the highlights of its public threads (the public messages its
+porteur chose, else their most reacted-to), its linked resources and
+bibliography (ISO 690).
 
 **Only what is public goes in, whoever asks**: every piece is read as the
 anonymous visitor through the policy (``policy.visible_to(qs,
@@ -9,22 +10,18 @@ AnonymousUser())``), so the same booklet is made for an organiser and for a
 passer-by, and a private carnet entry, a thread of a restricted community or
 a restricted resource never enters it.
 
-The PDF (WeasyPrint: cover, contents with page numbers, numbered pages) is
-made by the tasks worker (``tasks.build_booklet``) and kept in ``Booklet``
-with the *fingerprint* of its content — the SHA-256 of the booklet's HTML
-made without its date of generation. A PDF is served only while its
-fingerprint is the content's current one: a change (a new public entry, a
-thread made private) makes a new one, and a stale PDF is never served.
+The PDF (cover, contents with page numbers, numbered pages) goes through
+the one pipeline of ``pdf.py``: made by the tasks worker
+(``tasks.build_booklet``), kept in ``Booklet`` with the fingerprint of its
+content, never served stale (a new public entry, a thread made private make
+a new one).
 """
-
-import hashlib
 
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Count, Q
-from django.template.loader import render_to_string
-from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
 
 from community.carnets.models import Entry
 from community.carnets.text import render_markdown
@@ -36,7 +33,20 @@ from community.members import policy
 from resources.bibliography.csl import format_references
 from resources.bibliography.models import ReferencePage
 
+from .pdf import Printed
+
 HIGHLIGHTS_PER_THREAD = 3
+
+# The contents, shown by the HTML page and the PDF (``print/toc.html``).
+TOC = [
+    ("fiche", _("La fiche défi")),
+    ("historique", _("Historique du statut")),
+    ("etapes", _("Les six étapes")),
+    ("exposition", _("L'exposition")),
+    ("carnets", _("Les carnets des équipes")),
+    ("discussions", _("Temps forts des discussions")),
+    ("ressources", _("Ressources et bibliographie")),
+]
 
 
 def anonymous():
@@ -66,8 +76,10 @@ def _entries(teams):
 
 
 def _threads(challenge, teams):
-    """Public threads of the défi and of its teams, each with its most
-    reacted-to public messages."""
+    """Public threads of the défi and of its teams, each with its highlights:
+    the public messages the porteur chose, else its most reacted-to."""
+    from .models import Highlight
+
     threads = list(
         policy.visible_to(
             Thread.objects.filter(Q(challenge=challenge) | Q(team__in=teams)),
@@ -77,22 +89,42 @@ def _threads(challenge, teams):
         .annotate(reaction_count=Count("reactions", distinct=True))
         .order_by("-reaction_count", "created_at")
     )
+    chosen = set(
+        Highlight.objects.filter(challenge=challenge).values_list(
+            "comment_id", flat=True
+        )
+    )
     comments = (
-        policy.visible_to(Comment.objects.filter(discussion__in=threads), anonymous())
-        .filter(state=PostState.VISIBLE)
-        .annotate(reaction_count=Count("reactions", distinct=True))
-        .filter(reaction_count__gt=0)
+        public_comments(threads)
+        .filter(Q(reaction_count__gt=0) | Q(pk__in=chosen))
         .select_related("user")
         .order_by("-reaction_count", "submit_date")
     )
-    by_thread = {}
+    picked, reacted = {}, {}
     for comment in comments:
-        chosen = by_thread.setdefault(comment.discussion_id, [])
-        if len(chosen) < HIGHLIGHTS_PER_THREAD:
-            chosen.append(comment)
+        comment.chosen = comment.pk in chosen
+        into = picked if comment.chosen else reacted
+        into.setdefault(comment.discussion_id, []).append(comment)
     for thread in threads:
-        thread.highlights = by_thread.get(thread.pk, [])
+        thread.highlights = (
+            picked.get(thread.pk) or reacted.get(thread.pk, [])[:HIGHLIGHTS_PER_THREAD]
+        )
     return threads
+
+
+def public_comments(threads):
+    """The messages of ``threads`` the public may read, with their reactions."""
+    return (
+        policy.visible_to(Comment.objects.filter(discussion__in=threads), anonymous())
+        .filter(state=PostState.VISIBLE)
+        .annotate(reaction_count=Count("reactions", distinct=True))
+    )
+
+
+def booklet_threads(challenge):
+    """The public threads the booklet draws on (for choosing highlights)."""
+    teams = list(policy.known_to(challenge.teams.all(), anonymous()))
+    return _threads(challenge, teams)
 
 
 def _resources(challenge):
@@ -140,61 +172,33 @@ def booklet_context(challenge):
         "web_resources": [web_citation(page) for page in others],
         "base_url": settings.WAGTAILADMIN_BASE_URL,
         "consulted_on": None,
+        "toc": TOC,
     }
 
 
+def printed():
+    from .models import Booklet
+
+    return Printed("capitalisation/booklet/booklet_pdf.html", Booklet, "challenge")
+
+
 def booklet_html(context, generated_at=None):
-    return render_to_string(
-        "capitalisation/booklet/booklet_pdf.html",
-        {**context, "generated_at": generated_at},
-    )
+    return printed().html(context, generated_at)
 
 
 def fingerprint(challenge, context=None):
     """The SHA-256 of the booklet's content (its HTML without a date)."""
-    html = booklet_html(context or booklet_context(challenge))
-    return hashlib.sha256(html.encode()).hexdigest()
-
-
-def render_pdf(context):
-    from weasyprint import HTML
-
-    from .pdf import refuse_fetch
-
-    html = booklet_html(context, generated_at=timezone.localtime())
-    return HTML(
-        string=html, base_url=settings.WAGTAILADMIN_BASE_URL, url_fetcher=refuse_fetch()
-    ).write_pdf()
+    return printed().fingerprint(context or booklet_context(challenge))
 
 
 def current_booklet(challenge):
     """The stored PDF if it matches the content as it is now, else ``None``."""
-    from .models import Booklet
-
-    booklet = Booklet.objects.filter(challenge=challenge).first()
-    if booklet is None or booklet.fingerprint != fingerprint(challenge):
-        return None
-    return booklet
+    return printed().current(challenge, booklet_context(challenge))
 
 
 def build(challenge):
     """Make and store the booklet's PDF unless the stored one is current."""
-    from .models import Booklet
-
-    context = booklet_context(challenge)
-    print_ = fingerprint(challenge, context)
-    stored = Booklet.objects.filter(challenge=challenge, fingerprint=print_).first()
-    if stored is not None:
-        return stored
-    booklet, _created = Booklet.objects.update_or_create(
-        challenge=challenge,
-        defaults={
-            "fingerprint": print_,
-            "pdf": render_pdf(context),
-            "generated_at": timezone.now(),
-        },
-    )
-    return booklet
+    return printed().build(challenge, booklet_context(challenge))
 
 
 def filename(challenge):

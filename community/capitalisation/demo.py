@@ -1,7 +1,9 @@
 """Demo evaluations: fictitious anonymous answers for the 2018 édition, enough
 for every chart of its results (at least five per group shown), written for
-the project. Idempotent: an édition that has answers is left as it is. The
-*Éditeurs* group may edit the questionnaires in the admin."""
+the project, and the 2018 édition's bilan page (validated: published), with
+a foreword and a conclusion written for the project. Idempotent: an édition
+that has answers, or a bilan, is left as it is. The *Éditeurs* group may
+edit the questionnaires in the admin."""
 
 import random
 from dataclasses import dataclass
@@ -11,7 +13,7 @@ from community.events.choices import SessionKind
 from community.events.models import EditionPage, Session
 
 from .choices import ComeBack, Scope
-from .models import EvaluationAnswer, EvaluationForm
+from .models import BilanPage, EvaluationAnswer, EvaluationForm
 
 EDITION_SLUG = "universite-2018"
 SESSIONS = 6
@@ -91,11 +93,43 @@ def grant_questionnaires_to_editors():
     )
 
 
+FOREWORD = (
+    "<p>La deuxième université d'été de l'innovation publique territoriale a "
+    "réuni agents, élus, designers et chercheurs autour des défis apportés par "
+    "des collectivités. Ce bilan rassemble ce que les équipes apprenantes en ont "
+    "fait, le programme tel qu'il s'est tenu et ce que les participants en ont "
+    "dit dans les évaluations.</p>"
+)
+CONCLUSION = (
+    "<p>Trois enseignements pour la prochaine édition : partir des usagers dès "
+    "la première étape, garder une trace écrite de chaque étape dans les "
+    "carnets, et prévoir plus de temps pour l'immersion sur le terrain.</p>"
+    "<ul><li>Les défis prototypés seront suivis à six mois.</li>"
+    "<li>Les ressources produites rejoignent la bibliothèque.</li></ul>"
+)
+
+
+def seed_bilan(edition, log):
+    """The édition's bilan, published (as if validated by the Éditeurs)."""
+    if BilanPage.objects.child_of(edition).exists():
+        return
+    bilan = BilanPage(
+        title=f"Bilan — {edition.title}",
+        slug="bilan",
+        foreword=FOREWORD,
+        conclusion=CONCLUSION,
+    )
+    edition.add_child(instance=bilan)
+    bilan.save_revision().publish()
+    log("capitalisation : bilan de l'édition 2018 publié")
+
+
 def seed(log):
     grant_questionnaires_to_editors()
     edition = EditionPage.objects.filter(slug=EDITION_SLUG).first()
     if edition is None:
         return
+    seed_bilan(edition, log)
     form = EvaluationForm.for_edition(edition)
     if form.answers.exists():
         log("capitalisation : évaluations de 2018 déjà là")

@@ -1,4 +1,4 @@
-"""Evaluations and booklets.
+"""Evaluations, booklets (and their chosen highlights) and bilans.
 
 **Anonymity by construction.** An evaluation is stored in two unrelated rows:
 the *answer* (``EvaluationAnswer``: the marks and the words, with a random
@@ -19,6 +19,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+from home.blocks import RICH_TEXT_FEATURES
+from home.dates import as_datetime
 
 from .choices import ComeBack, Scope
 
@@ -208,16 +215,25 @@ class InvitationRun(models.Model):
         return f"{self.subject} ({self.sent_at:%Y-%m-%d})"
 
 
-class Booklet(models.Model):
-    """A défi's livret de capitalisation in PDF, kept while its content (its
-    fingerprint) does not change. Only public content is ever in it."""
+class CachedPdf(models.Model):
+    """A PDF kept while its content — its *fingerprint*, see ``pdf.py`` —
+    does not change."""
+
+    fingerprint = models.CharField(max_length=64)
+    pdf = models.BinaryField(editable=False)
+    generated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        abstract = True
+
+
+class Booklet(CachedPdf):
+    """A défi's livret de capitalisation in PDF. Only public content is ever
+    in it."""
 
     challenge = models.OneToOneField(
         "challenges.ChallengePage", on_delete=models.CASCADE, related_name="booklet"
     )
-    fingerprint = models.CharField(max_length=64)
-    pdf = models.BinaryField(editable=False)
-    generated_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         verbose_name = _("livret de capitalisation")
@@ -225,3 +241,139 @@ class Booklet(models.Model):
 
     def __str__(self):
         return str(self.challenge)
+
+
+class Highlight(models.Model):
+    """A public message a défi's porteur chose for the highlights of its
+    booklet (instead of its thread's most reacted-to messages)."""
+
+    challenge = models.ForeignKey(
+        "challenges.ChallengePage",
+        on_delete=models.CASCADE,
+        related_name="+",  # the défi's page lists none: the booklet does
+    )
+    comment = models.ForeignKey(
+        "discussions.Comment", on_delete=models.CASCADE, related_name="+"
+    )
+    chosen_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("temps fort choisi")
+        verbose_name_plural = _("temps forts choisis")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["challenge", "comment"], name="one_highlight_per_comment"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.challenge} — {self.comment_id}"
+
+
+class ImportedStepCard(models.Model):
+    """A Trello card brought into one of a défi's étapes: the text it added
+    to the étape's summary, found again by the card's id (``trello_steps``)."""
+
+    challenge = models.ForeignKey(
+        "challenges.ChallengePage", on_delete=models.CASCADE, related_name="+"
+    )
+    card_id = models.CharField(max_length=64)
+    step = models.PositiveSmallIntegerField()
+    text = models.TextField()
+    imported_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("carte Trello d'une étape")
+        verbose_name_plural = _("cartes Trello des étapes")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["challenge", "card_id"], name="one_step_card_per_card"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.challenge} — {self.card_id}"
+
+
+class BilanPage(RoutablePageMixin, Page):
+    """The bilan of an édition: its organisers write the foreword and the
+    conclusion; the rest — each défi's summary, the programme as held, the
+    evaluation charts, the figures — is read from the site, public content
+    only (``bilan.py``). A page of the édition, so that Wagtail's drafts,
+    revisions and review workflow (``review.py``) decide when it is online."""
+
+    foreword = RichTextField(
+        _("avant-propos"),
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text=_("Ce que cette édition a voulu faire, en quelques paragraphes."),
+    )
+    conclusion = RichTextField(
+        _("conclusion"),
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text=_("Ce que l'on en retient, et la suite."),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("foreword"),
+        FieldPanel("conclusion"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("foreword"),
+        index.SearchField("conclusion"),
+    ]
+    # The édition accepts it through ``apps.py`` (events knows nothing of
+    # capitalisation).
+    parent_page_types = ["events.EditionPage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("bilan d'édition")
+        verbose_name_plural = _("bilans d'édition")
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        from .review import ensure_review
+
+        ensure_review(self)
+
+    def search_facets(self):
+        """Facets for the site search (``search.registry.PageAdapter``): the
+        year and the date of its édition."""
+        edition = self.get_parent().specific
+        return {
+            "type": "bilan",
+            "type_label": str(_("Bilan d'édition")),
+            "year": edition.year,
+            "date": as_datetime(edition.reference_date),
+        }
+
+    def get_context(self, request, *args, **kwargs):
+        from . import bilan
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(bilan.page_context(self))
+        return context
+
+    @path("pdf/", name="pdf")
+    def pdf(self, request):
+        from .views import bilan_pdf
+
+        return bilan_pdf(request, self)
+
+
+class BilanPdf(CachedPdf):
+    """A bilan's PDF (public content only)."""
+
+    bilan = models.OneToOneField(
+        BilanPage, on_delete=models.CASCADE, related_name="printed"
+    )
+
+    class Meta:
+        verbose_name = _("bilan en PDF")
+        verbose_name_plural = _("bilans en PDF")
+
+    def __str__(self):
+        return str(self.bilan)

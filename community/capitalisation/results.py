@@ -62,7 +62,7 @@ def subject_label(answer):
         challenge = answer.challenge
         name = challenge.short_name or challenge.title
         return _("Atelier du %(label)s — %(name)s") % {
-            "label": str(challenge.label).lower(),
+            "label": str(challenge.label()).lower(),
             "name": name,
         }
     return _("L'édition")
@@ -103,9 +103,11 @@ def mean_chart(key, title, groups):
     )
 
 
-def edition_results(form):
-    """Everything the results page and the CSV show for ``form``'s édition."""
-    answers = answers_of(form)
+def edition_results(form, answers=None):
+    """Everything the results page shows for ``form``'s édition (of
+    ``answers``, all its answers by default)."""
+    if answers is None:
+        answers = answers_of(form)
     edition_answers = [a for a in answers if a.scope == Scope.EDITION]
     edition_group = Group(_("L'édition"), edition_answers)
     charts = []

@@ -6,6 +6,8 @@
   results page, which asks ``can_edit`` of the édition.
 - A receipt (that one answered, not what) is seen by its member.
 - A booklet is seen as its défi is (it holds only what is public anyway).
+- A bilan is a page (the members' page rule: live and past its branch's
+  restrictions); its PDF is seen as the bilan is.
 """
 
 from django.db.models import Q
@@ -13,7 +15,13 @@ from django.db.models import Q
 from community.members import policy
 from community.members.policy import SUPERUSER, AttachedRule, Rule, user_token
 
-from .models import Booklet, EvaluationAnswer, EvaluationForm, EvaluationReceipt
+from .models import (
+    BilanPdf,
+    Booklet,
+    EvaluationAnswer,
+    EvaluationForm,
+    EvaluationReceipt,
+)
 
 
 class EvaluationFormRule(AttachedRule):
@@ -50,8 +58,13 @@ class BookletRule(AttachedRule):
         return False
 
 
+class BilanPdfRule(BookletRule):
+    target = "bilan"
+
+
 def register():
     policy.register(EvaluationForm, EvaluationFormRule)
     policy.register(EvaluationAnswer, EvaluationAnswerRule)
     policy.register(EvaluationReceipt, EvaluationReceiptRule)
     policy.register(Booklet, BookletRule)
+    policy.register(BilanPdf, BilanPdfRule)

@@ -1,6 +1,7 @@
 """The sections this app adds to the pages below it (``home.sections``): the
-booklet's link on a défi's page, the results' link on an édition's page
-(organisers), the evaluations to fill on the member's dashboard."""
+booklet's link on a défi's page, the bilan's link on an édition's page, the
+results and the bilan's drafting on it (organisers), the evaluations to fill
+on the member's dashboard."""
 
 from django.utils.translation import gettext_lazy as _
 
@@ -14,13 +15,32 @@ def challenge_booklet(request, challenge):
 
     if not is_public(challenge):
         return None
-    return {"challenge": challenge}
+    return {
+        "challenge": challenge,
+        "may_import": request.user.is_authenticated
+        and policy.can_contribute(request.user, challenge),
+    }
+
+
+def edition_bilan(request, edition):
+    """The bilan, once validated (live) and open to this visitor."""
+    from .models import BilanPage
+
+    bilan = BilanPage.objects.child_of(edition).live().first()
+    if bilan is None or not policy.can_view(request.user, bilan):
+        return None
+    return {"bilan": bilan}
 
 
 def edition_results(request, edition):
     if not request.user.is_authenticated or not policy.can_edit(request.user, edition):
         return None
-    return {"edition": edition}
+    from .models import BilanPage
+
+    return {
+        "edition": edition,
+        "bilan": BilanPage.objects.child_of(edition).first(),
+    }
 
 
 def dashboard_evaluations(request, user):
@@ -40,6 +60,14 @@ def register():
         challenge_booklet,
         order=90,
         title=_("Livret de capitalisation"),
+    )
+    register_section(
+        "events.edition",
+        "bilan",
+        "capitalisation/sections/edition_bilan.html",
+        edition_bilan,
+        order=85,
+        title=_("Bilan de l'édition"),
     )
     register_section(
         "events.edition",

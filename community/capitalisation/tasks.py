@@ -1,4 +1,5 @@
-"""Background work of capitalisation (Django's tasks API): making a booklet's PDF."""
+"""Background work of capitalisation (Django's tasks API): making the PDFs of a
+défi's booklet and of an édition's bilan."""
 
 from django_tasks import task
 
@@ -14,3 +15,15 @@ def build_booklet(challenge_id):
     if challenge is None or not booklet.is_public(challenge):
         return
     booklet.build(challenge)
+
+
+@task()
+def build_bilan(page_id):
+    """Make the bilan's PDF if its content changed (see bilan.py)."""
+    from . import bilan
+    from .models import BilanPage
+
+    page = BilanPage.objects.live().filter(pk=page_id).first()
+    if page is None or not bilan.is_public(page):
+        return
+    bilan.build(page)

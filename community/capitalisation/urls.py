@@ -18,5 +18,15 @@ urlpatterns = [
     ),
     path("evaluations/<str:scope>/<int:pk>/", views.evaluate, name="evaluate"),
     path("defis/<int:pk>/livret/", views.booklet_page, name="booklet"),
+    path(
+        "defis/<int:pk>/livret/temps-forts/",
+        views.booklet_highlights,
+        name="booklet_highlights",
+    ),
+    path(
+        "defis/<int:pk>/etapes/trello/",
+        views.steps_trello_import,
+        name="steps_trello",
+    ),
     path("defis/<int:pk>/livret.pdf", views.booklet_pdf, name="booklet_pdf"),
 ]

@@ -3,7 +3,8 @@
 signed by the member who imports it and saying where it comes from.
 
 ``build_plan`` says what will happen to each card (created, updated,
-unchanged, skipped); ``apply_plan`` does it in one transaction. Entries are
+unchanged, skipped: the screening is ``home.trello_import``'s, shared with
+the other importers); ``apply_plan`` does it in one transaction. Entries are
 found again by their card id (``Entry.source_key``): importing the board
 again updates them with a new version (their history keeps the earlier
 ones), never copies them. Nothing is fetched from Trello: attachments stay
@@ -11,17 +12,23 @@ links. The board is read by ``home.trello``.
 """
 
 import unicodedata
-from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from home.trello_import import (
+    CREATE,
+    IGNORE,
+    UNCHANGED,
+    UPDATE,
+    PlanRow,
+    plan_cards,
+    summary,
+)
+
 from .choices import EntryKind, Moment
 from .editing import create_entry, save_entry
-from .models import Entry
 
-CREATE, UPDATE, UNCHANGED, SKIP = "create", "update", "unchanged", "skip"
-IGNORE = ""
 TITLE_LENGTH = 200
 # Words of a list's name that say which moment it is.
 MOMENT_WORDS = (
@@ -32,7 +39,7 @@ MOMENT_WORDS = (
 )
 
 
-def _plain(text):
+def plain(text):
     text = unicodedata.normalize("NFKD", text).casefold()
     return "".join(char for char in text if not unicodedata.combining(char))
 
@@ -41,7 +48,7 @@ def default_mapping(lists):
     """A moment for each list: named by its words, else by its place."""
     mapping = {}
     for index, name in enumerate(lists):
-        words = _plain(name)
+        words = plain(name)
         guessed = next(
             (m for m, keys in MOMENT_WORDS if any(key in words for key in keys)), None
         )
@@ -74,17 +81,6 @@ def entry_body(card, board_name):
     return "\n\n".join(parts)
 
 
-@dataclass
-class PlanRow:
-    card: object
-    action: str
-    moment: str = ""
-    title: str = ""
-    body: str = ""
-    entry: Entry | None = None
-    reason: str = ""
-
-
 def build_plan(board, carnet, mapping):
     existing = {
         entry.source_key: entry
@@ -92,43 +88,27 @@ def build_plan(board, carnet, mapping):
             source_key__in=[source_key(card) for card in board.cards]
         )
     }
-    rows, seen = [], set()
-    for card in board.cards:
-        moment = mapping.get(card.list_name, IGNORE)
-        if card.closed:
-            rows.append(PlanRow(card, SKIP, reason=_("carte archivée")))
-        elif not card.name:
-            rows.append(PlanRow(card, SKIP, reason=_("carte sans titre")))
-        elif moment == IGNORE:
-            rows.append(PlanRow(card, SKIP, reason=_("liste laissée de côté")))
-        elif card.id in seen:
-            rows.append(PlanRow(card, SKIP, reason=_("carte en double")))
-        else:
-            seen.add(card.id)
-            row = PlanRow(
-                card,
-                CREATE,
-                moment,
-                card.name[:TITLE_LENGTH],
-                entry_body(card, board.name),
-                existing.get(source_key(card)),
+
+    def row(card, moment):
+        planned = PlanRow(
+            card,
+            CREATE,
+            moment,
+            card.name[:TITLE_LENGTH],
+            entry_body(card, board.name),
+            existing.get(source_key(card)),
+        )
+        entry = planned.existing
+        if entry is not None:
+            same = (
+                entry.title == planned.title
+                and entry.body == planned.body
+                and entry.moment == moment
             )
-            if row.entry is not None:
-                same = (
-                    row.entry.title == row.title
-                    and row.entry.body == row.body
-                    and row.entry.moment == moment
-                )
-                row.action = UNCHANGED if same else UPDATE
-            rows.append(row)
-    return rows
+            planned.action = UNCHANGED if same else UPDATE
+        return planned
 
-
-def summary(rows):
-    counts = {CREATE: 0, UPDATE: 0, UNCHANGED: 0, SKIP: 0}
-    for row in rows:
-        counts[row.action] += 1
-    return counts
+    return plan_cards(board, mapping, row)
 
 
 @transaction.atomic
@@ -140,18 +120,18 @@ def apply_plan(rows, carnet, user):
                 user=user,
                 title=row.title,
                 body=row.body,
-                moment=row.moment,
+                moment=row.target,
                 kind=EntryKind.INDIVIDUAL,
                 source_key=source_key(row.card),
             )
         elif row.action == UPDATE:
             save_entry(
-                row.entry,
+                row.existing,
                 user=user,
                 title=row.title,
                 body=row.body,
-                base_version=row.entry.version,
+                base_version=row.existing.version,
                 note=_("Mise à jour depuis Trello"),
-                moment=row.moment,
+                moment=row.target,
             )
     return summary(rows)

@@ -1,6 +1,8 @@
 """Capitalisation's pages in Chromium: axe finds no serious or critical
-violation on a défi's booklet, the evaluation form (as a participant) and the
-results with their charts (as an organiser); each page is screenshotted into
+violation on a défi's booklet, the page where its porteur chooses its
+highlights and the Trello import into its étapes, the evaluation form (as a
+participant), the results with their charts (as an organiser) and the 2018
+édition's bilan with its charts; each page is screenshotted into
 artifacts/capitalisation/ to be looked at."""
 
 import uuid
@@ -16,9 +18,11 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture(scope="module")
 def people(live_site, django_db_blocker):
-    """A participant of the 2018 édition's first défi with a team, and an
-    organiser (a Wagtail editor)."""
-    from community.challenges.models import ChallengePage
+    """A participant of the 2018 édition's first défi with a team, an
+    organiser (a Wagtail editor) and a porteur of a défi with progress."""
+    from community.challenges.choices import ChallengeRole
+    from community.challenges.models import ChallengePage, ChallengePerson
+    from community.discussions import posting
     from community.members.models import TeamMembership
     from community.members.tests.utils import make_editor, make_user
 
@@ -32,21 +36,48 @@ def people(live_site, django_db_blocker):
         participant = make_user(f"eval-{uuid.uuid4().hex[:6]}")
         TeamMembership.objects.create(team=challenge.teams.first(), user=participant)
         organiser = make_editor(f"orga-{uuid.uuid4().hex[:6]}")
-        return {"participant": participant, "organiser": organiser, "defi": challenge}
+        holder = make_user(f"porteur-{uuid.uuid4().hex[:6]}")
+        with_progress = with_progress_challenge()
+        ChallengePerson.objects.create(
+            challenge=with_progress, role=ChallengeRole.HOLDER, member=holder
+        )
+        # A public thread with a message, for the choice of highlights.
+        thread = posting.create_thread(
+            organiser,
+            with_progress,
+            title="Ce que la grille a changé",
+            body="Vos retours sur la grille ?",
+            limited=False,
+        )
+        posting.post_comment(
+            organiser, thread, body="Elle a ouvert la discussion.", limited=False
+        )
+        return {
+            "participant": participant,
+            "organiser": organiser,
+            "holder": holder,
+            "defi": challenge,
+        }
 
 
-def pages(people):
-    from django.urls import reverse
-
+def with_progress_challenge():
     from community.challenges.models import ChallengePage
 
-    with_progress = (
+    return (
         ChallengePage.objects.live()
         .public()
         .filter(step_summaries__isnull=False)
         .order_by("pk")
         .first()
     )
+
+
+def pages(people):
+    from django.urls import reverse
+
+    from community.capitalisation.models import BilanPage
+
+    with_progress = with_progress_challenge()
     edition = people["defi"].edition
     return {
         "livret (HTML)": (
@@ -54,6 +85,18 @@ def pages(people):
             reverse("capitalisation:booklet", args=[with_progress.pk]),
         ),
         "défi avec le lien du livret": (None, with_progress.url),
+        "temps forts du livret (porteur)": (
+            people["holder"],
+            reverse("capitalisation:booklet_highlights", args=[with_progress.pk]),
+        ),
+        "import Trello dans les étapes (porteur)": (
+            people["holder"],
+            reverse("capitalisation:steps_trello", args=[with_progress.pk]),
+        ),
+        "bilan de l'édition": (
+            None,
+            BilanPage.objects.live().child_of(edition).get().url,
+        ),
         "formulaire d'évaluation": (
             people["participant"],
             reverse("capitalisation:evaluate", args=["defi", people["defi"].pk]),
@@ -74,6 +117,9 @@ def pages(people):
     [
         "livret (HTML)",
         "défi avec le lien du livret",
+        "temps forts du livret (porteur)",
+        "import Trello dans les étapes (porteur)",
+        "bilan de l'édition",
         "formulaire d'évaluation",
         "mes évaluations",
         "résultats des évaluations",

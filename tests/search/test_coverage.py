@@ -47,6 +47,9 @@ CHROME_SELECTORS = [
     ".reference-list",
     ".document-list",
     ".latest-list",
+    # Digests of other items (an édition's bilan: its défis, its programme,
+    # its charts): each is found as itself.
+    ".digest",
     # Who wrote or reacted to a message: people's names are not search content.
     ".post__meta",
     ".reaction__names",

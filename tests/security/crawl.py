@@ -170,13 +170,15 @@ def notifications(secrets):
 
 
 def capitalisation(secrets):
-    """Every défi's booklet (its HTML says what its PDF says), every
+    """Every défi's booklet (its HTML says what its PDF says) and the page
+    choosing its highlights, every
     édition's evaluation results, the evaluations of each session."""
     from community.challenges.models import ChallengePage
     from community.events.models import EditionPage, Session
 
     for pk in ChallengePage.objects.values_list("pk", flat=True):
         yield reverse("capitalisation:booklet", args=[pk])
+        yield reverse("capitalisation:booklet_highlights", args=[pk])
     for pk in EditionPage.objects.values_list("pk", flat=True):
         yield reverse("capitalisation:results", args=[pk])
         yield reverse("capitalisation:evaluate", args=["edition", pk])

@@ -59,3 +59,27 @@ def test_allowed_personas_do_see_their_secrets(world, persona):
             response = client.get(secret.url)
             assert response.status_code == 200, f"{secret.what} : {secret.url}"
             assert secret.token in body(response).upper(), secret.what
+
+
+def test_no_secret_in_the_text_of_a_bilan_pdf(world):
+    """A bilan's PDF is the same for everyone and holds what is public only:
+    no secret's token is in its text, read back."""
+    import io
+
+    from pypdf import PdfReader
+
+    from community.capitalisation.models import BilanPage
+
+    cast, secrets = world
+    client = logged_in_client(cast["editor"])  # whoever asks: the same PDF
+    bilans = BilanPage.objects.live().filter(slug="bilan")
+    assert bilans.exists()
+    for bilan in bilans:
+        response = client.get(bilan.url + "pdf/")
+        assert response.status_code == 200, bilan.url
+        reader = PdfReader(io.BytesIO(response.content))
+        text = " ".join(page.extract_text() for page in reader.pages).upper()
+        text = "".join(text.split())  # tokens broken across lines, joined
+        for secret in secrets:
+            if "anonymous" not in secret.allowed:
+                assert secret.token not in text, f"{secret.what} dans {bilan.url}"

@@ -156,32 +156,9 @@ def team_join_request(cast, value):
 
 def method_rich_text(cast, value):
     """As Draftail posts it: content state, converted by Wagtail's converter."""
-    import json
-
-    from wagtail.admin.rich_text.converters.contentstate import ContentstateConverter
-    from wagtail.rich_text import features
-
     from resources.models import MethodPage
 
-    converter = ContentstateConverter(features.get_default_features())
-    state = {
-        "blocks": [
-            {
-                "key": "a1b2c",
-                "type": "unstyled",
-                "depth": 0,
-                "text": value,
-                "inlineStyleRanges": [],
-                "entityRanges": [
-                    {"offset": 0, "length": min(len(value), 10), "key": 0}
-                ],
-            }
-        ],
-        "entityMap": {
-            "0": {"type": "LINK", "mutability": "MUTABLE", "data": {"url": value}}
-        },
-    }
-    html = converter.to_database_format(json.dumps(state))
+    html = _rich_text_html(value)
     page = MethodPage.objects.live().order_by("pk").first()
     page.objective = html
     page.tips = html
@@ -568,6 +545,105 @@ def prefilled_thread_title(cast, value):
     )
 
 
+def _rich_text_html(value):
+    """``value`` as Draftail posts it (one paragraph with a link), converted
+    to the database's HTML by Wagtail's converter."""
+    import json
+
+    from wagtail.admin.rich_text.converters.contentstate import ContentstateConverter
+    from wagtail.rich_text import features
+
+    converter = ContentstateConverter(features.get_default_features())
+    state = {
+        "blocks": [
+            {
+                "key": "a1b2c",
+                "type": "unstyled",
+                "depth": 0,
+                "text": value,
+                "inlineStyleRanges": [],
+                "entityRanges": [
+                    {"offset": 0, "length": min(len(value), 10), "key": 0}
+                ],
+            }
+        ],
+        "entityMap": {
+            "0": {"type": "LINK", "mutability": "MUTABLE", "data": {"url": value}}
+        },
+    }
+    return converter.to_database_format(json.dumps(state))
+
+
+def _evaluated_edition():
+    from community.events.models import EditionPage
+
+    return EditionPage.objects.get(slug="universite-2018")
+
+
+def evaluation_answers(cast, value):
+    """Five anonymous answers' free text (the form a participant fills),
+    shown grouped on the organisers' results page."""
+    from community.capitalisation.choices import Scope
+    from community.capitalisation.forms import AnswerForm
+    from community.capitalisation.models import EvaluationAnswer, EvaluationForm
+
+    questionnaire = EvaluationForm.for_edition(_evaluated_edition())
+    form = AnswerForm(
+        {"satisfaction": "4", "learned": value, "improve": value, "come_back": "oui"},
+        questionnaire=questionnaire,
+    )
+    assert form.is_valid(), form.errors
+    # The previous value's answers go: each value is seen on its own.
+    EvaluationAnswer.objects.filter(pk__in=getattr(cast, "xss_answers", [])).delete()
+    cast.xss_answers = [
+        answer.pk
+        for answer in EvaluationAnswer.objects.bulk_create(
+            EvaluationAnswer(
+                form=questionnaire, scope=Scope.EDITION, **form.cleaned_data
+            )
+            for _ in range(5)
+        )
+    ]
+    return reverse("capitalisation:results", args=[questionnaire.edition_id])
+
+
+def evaluation_questions(cast, value):
+    """The questionnaire's wording, edited by an organiser in the admin."""
+    from community.capitalisation.models import EvaluationForm
+
+    questionnaire = EvaluationForm.for_edition(_evaluated_edition())
+    response = logged_in_client(cast.superuser).post(
+        reverse(
+            "wagtailsnippets_capitalisation_evaluationform:edit",
+            args=[questionnaire.pk],
+        ),
+        {
+            "edition": questionnaire.edition_id,
+            "is_open": "on",
+            "intro": value,
+            "satisfaction_question": value,
+            "learned_question": value,
+            "improve_question": value,
+            "come_back_question": value,
+        },
+    )
+    _ok(response, "questionnaire d'évaluation")
+    return reverse("capitalisation:results", args=[questionnaire.edition_id])
+
+
+def bilan_foreword_and_conclusion(cast, value):
+    """The édition's bilan, written by an organiser in the rich text editor
+    and published: its page (its PDF carries the same text)."""
+    from community.capitalisation.models import BilanPage
+
+    html = _rich_text_html(value)
+    page = BilanPage.objects.child_of(_evaluated_edition()).get()
+    page.foreword = html
+    page.conclusion = html
+    page.save_revision(user=cast["editor"]).publish()
+    return page.url
+
+
 WRITABLE_FIELDS = [
     WritableField(
         "profil : nom, fonction, organisation, présentation", 150, profile_texts
@@ -639,5 +715,23 @@ WRITABLE_FIELDS = [
         1000,
         report_details,
         "animateur",
+    ),
+    WritableField(
+        "évaluation : réponses libres (résultats des organisateurs)",
+        2000,
+        evaluation_answers,
+        "editor",
+    ),
+    WritableField(
+        "évaluation : questions du questionnaire (administration)",
+        200,
+        evaluation_questions,
+        "editor",
+    ),
+    WritableField(
+        "bilan d'édition : avant-propos et conclusion (éditeur)",
+        1000,
+        bilan_foreword_and_conclusion,
+        "anonymous",
     ),
 ]

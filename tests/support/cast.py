@@ -705,6 +705,80 @@ def facilitator_carnet(cast):
     )
 
 
+def private_things_around_a_bilan(cast):
+    """A public édition's validated bilan, whose défis have private things: a
+    défi behind a login, a team of a restricted community on a public défi.
+    The bilan, made of what is public only, names neither — nor does its PDF
+    (tests/security/test_permission_leaks.py reads its text back); a draft
+    bilan is nobody's to read on the site."""
+    from community.capitalisation.models import BilanPage
+    from community.challenges.tests.utils import make_challenge
+    from community.events.tests.utils import make_edition
+
+    edition = make_edition(slug=f"edition-bilan-{cast.suffix}")
+    public = make_challenge(
+        f"Comment faire un bilan public {cast.suffix} ?",
+        slug=f"defi-bilan-public-{cast.suffix}",
+        edition=edition,
+    )
+    community = make_community(
+        CommunityAccess.RESTRICTED, name=f"Restreinte bilan {cast.suffix}"
+    )
+    add_member(community, cast["member"])
+    add_member(community, cast["animateur"], MembershipRole.ANIMATEUR)
+    team = make_team(
+        community,
+        name=titled("Équipe", "EQUIPEBILAN", cast),
+        members=[(cast["member"], TeamRole.PARTICIPANT)],
+    )
+    public.teams.add(team)
+    public.save()
+    restricted = make_challenge(
+        titled("Comment réserver", "DEFIBILAN", cast),
+        slug=f"defi-bilan-reserve-{cast.suffix}",
+        edition=edition,
+    )
+    PageViewRestriction.objects.create(
+        page=restricted, restriction_type=PageViewRestriction.LOGIN
+    )
+    bilan = BilanPage(title=f"Bilan {cast.suffix}", slug="bilan")
+    edition.add_child(instance=bilan)
+    bilan.save_revision().publish()
+    draft_edition = make_edition(slug=f"edition-bilan-brouillon-{cast.suffix}")
+    draft = BilanPage(
+        title=titled("Bilan", "BILANBROUILLON", cast),
+        slug="bilan",
+        live=False,
+        foreword=f"<p>{titled('Avant-propos', 'BILANBROUILLON', cast)}</p>",
+    )
+    draft_edition.add_child(instance=draft)
+    draft.save_revision()
+    from community.members import policy
+
+    for persona in ("member", "animateur"):
+        policy.forget(cast[persona])
+    logged_in_personas = frozenset(PERSONAS) - {"anonymous"}
+    return [
+        Secret(
+            token("EQUIPEBILAN", cast),
+            "une équipe d'une e-communauté restreinte, sur un défi d'un bilan",
+            public.url,
+            frozenset({"member", "animateur"}),
+        ),
+        Secret(
+            token("DEFIBILAN", cast),
+            "un défi réservé aux personnes connectées, d'une édition qui a un bilan",
+            restricted.url,
+            logged_in_personas,
+        ),
+        Secret(
+            token("BILANBROUILLON", cast),
+            "un bilan d'édition en brouillon (pas encore validé)",
+            None,
+        ),
+    ]
+
+
 SECRET_BUILDERS = [
     secret_community,
     restricted_team,
@@ -731,6 +805,7 @@ SECRET_BUILDERS = [
     secret_link_carnet_entry,
     revoked_link_carnet_entry,
     facilitator_carnet,
+    private_things_around_a_bilan,
 ]
 
 

@@ -647,8 +647,46 @@ def booklets(world):
     }
 
 
+def bilans(world):
+    """An édition's bilan: validated (live) under a public, a login and a
+    group édition; a draft awaiting its review."""
+    from community.capitalisation.models import BilanPage
+
+    planted = {}
+    for label, edition in {
+        "public édition": _edition(world, "bilan-publique"),
+        "login édition": _edition(world, "bilan-connectes", restriction="login"),
+        "group édition": _edition(world, "bilan-groupe", restriction="groups"),
+        "draft bilan's public édition": _edition(world, "bilan-brouillon"),
+    }.items():
+        draft = label.startswith("draft")
+        page = BilanPage(
+            title=world.title(f"Bilan {label}"), slug="bilan", live=not draft
+        )
+        edition.add_child(instance=page)
+        revision = page.save_revision()
+        if not draft:
+            revision.publish()
+        page.refresh_from_db()
+        planted[f"bilan of the {label}"] = page
+    return planted
+
+
+def bilan_pdfs(world):
+    from community.capitalisation.models import BilanPdf
+
+    return {
+        f"PDF of the {label}": BilanPdf.objects.create(
+            bilan=page, fingerprint="0" * 64, pdf=b"%PDF-1.7"
+        )
+        for label, page in world.plant(bilans).items()
+    }
+
+
 def _capitalisation_planters():
     from community.capitalisation.models import (
+        BilanPage,
+        BilanPdf,
         Booklet,
         EvaluationAnswer,
         EvaluationForm,
@@ -660,6 +698,8 @@ def _capitalisation_planters():
         EvaluationAnswer: evaluation_answers,
         EvaluationReceipt: evaluation_receipts,
         Booklet: booklets,
+        BilanPage: bilans,
+        BilanPdf: bilan_pdfs,
     }
 
 

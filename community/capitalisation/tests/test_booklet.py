@@ -245,3 +245,84 @@ class TestBookletPage:
         assert [e.title for e in context["entries"]] == ["Synthese publique Zephyr"]
         assert [t.title for t in context["threads"]] == ["Fil public Pangolin"]
         assert booklet.is_public(challenge)
+
+
+class TestChosenHighlights:
+    """The porteur chooses the highlights of the booklet (undoable); a thread
+    without a choice keeps its most reacted-to messages."""
+
+    def _setup(self, defi):
+        from community.challenges.choices import ChallengeRole
+        from community.challenges.models import ChallengePerson
+        from community.discussions.models import Comment
+
+        challenge, _superuser = defi
+        holder = make_user("porteuse-livret")
+        ChallengePerson.objects.create(
+            challenge=challenge, role=ChallengeRole.HOLDER, member=holder
+        )
+        ignored = Comment.objects.get(body_html__contains="Message ignore Lemming")
+        return challenge, holder, ignored
+
+    def test_the_porteur_chooses_and_undoes(self, client, defi):
+        challenge, holder, ignored = self._setup(defi)
+        url = reverse("capitalisation:booklet_highlights", args=[challenge.pk])
+        client.force_login(holder)
+        page = client.get(url)
+        assert page.status_code == 200
+        assert "Message ignore Lemming" in page.text
+        assert "Entree" not in page.text  # carnets are not discussions
+        assert "Fil restreint Okapi" not in page.text  # not public: not choosable
+        response = client.post(url, {"comment": ignored.pk, "action": "add"})
+        assert response.status_code == 302
+        threads = booklet.booklet_context(challenge)["threads"]
+        highlights = [c.pk for c in threads[0].highlights]
+        assert highlights == [ignored.pk]  # the choice replaces the most reacted-to
+        booklet_page = client.get(
+            reverse("capitalisation:booklet", args=[challenge.pk])
+        )
+        assert "Message ignore Lemming" in booklet_page.text
+        assert "Message apprecie Narval" not in booklet_page.text
+        client.post(url, {"comment": ignored.pk, "action": "remove"})
+        threads = booklet.booklet_context(challenge)["threads"]
+        assert [c.body_html for c in threads[0].highlights][0].count("Narval") == 1
+
+    def test_the_pdf_follows_the_choice(self, client, defi):
+        challenge, holder, ignored = self._setup(defi)
+        url = reverse("capitalisation:booklet_pdf", args=[challenge.pk])
+        before = pdf_text(client.get(url).content)[1]
+        assert "Message ignore Lemming" not in before
+        client.force_login(holder)
+        client.post(
+            reverse("capitalisation:booklet_highlights", args=[challenge.pk]),
+            {"comment": ignored.pk, "action": "add"},
+        )
+        assert "Message ignore Lemming" in pdf_text(client.get(url).content)[1]
+
+    def test_others_may_not_choose(self, client, defi):
+        from community.discussions.models import Comment
+
+        challenge, _holder, ignored = self._setup(defi)
+        superuser = defi[1]
+        url = reverse("capitalisation:booklet_highlights", args=[challenge.pk])
+        assert client.get(url).status_code == 302  # to log in
+        member = make_user("simple-membre-livret")
+        client.force_login(member)
+        assert client.get(url).status_code == 403
+        assert (
+            client.post(url, {"comment": ignored.pk, "action": "add"}).status_code
+            == 403
+        )
+        from community.capitalisation.models import Highlight
+
+        assert not Highlight.objects.exists()
+        # Nor may the porteur choose a message the public may not read.
+        client.force_login(_holder)
+        private = posting.post_comment(
+            superuser, ignored.discussion, body="Message cache", limited=False
+        )
+        Comment.objects.filter(pk=private.pk).update(state="hidden")
+        assert (
+            client.post(url, {"comment": private.pk, "action": "add"}).status_code
+            == 404
+        )
