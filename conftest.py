@@ -12,6 +12,8 @@ from django.core.management import call_command
 
 import pytest
 
+from tests.support import objectstore
+
 
 @pytest.hookimpl(trylast=True)  # after ``-m`` has deselected what it deselects
 def pytest_collection_modifyitems(config, items):
@@ -37,6 +39,23 @@ def pytest_collection_modifyitems(config, items):
             if os.environ.get("CI", "").lower() == "true":
                 raise pytest.UsageError(reason)
             item.add_marker(pytest.mark.skip(reason=reason))
+
+
+def pytest_configure(config):
+    if not hasattr(config, "workerinput"):  # not a pytest-xdist worker
+        objectstore.name_the_run()
+
+
+def pytest_sessionfinish(session):
+    if not hasattr(session.config, "workerinput"):
+        objectstore.stop_if_started()
+
+
+@pytest.fixture(scope="session")
+def objectstore_url():
+    """The URL of the object store started by scripts/services/objectstore
+    (tests/support/objectstore.py); skips when SeaweedFS is not built."""
+    return objectstore.start()
 
 
 @pytest.fixture(scope="session")

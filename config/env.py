@@ -5,6 +5,8 @@ value stops start-up with an ``ImproperlyConfigured`` naming the variable, so an
 operator never has to read a traceback to find what is wrong.
 """
 
+from urllib.parse import parse_qs, unquote, urlsplit
+
 from django.core.exceptions import ImproperlyConfigured
 
 import environ
@@ -228,3 +230,51 @@ def redis_cache(location):
             "health_check_interval": 30,
         },
     }
+
+
+def object_store(name):
+    """The S3-compatible object store of uploaded files, from one URL
+    ``http(s)://ACCESS_KEY:SECRET_KEY@host:port/bucket`` (``?region=…`` if the
+    store wants one). None when the variable is not set: files stay on the
+    local disk."""
+    value = _env.str(name, default="").strip()
+    return object_store_from_url(value, name) if value else None
+
+
+def object_store_from_url(value, name="OBJECTSTORE_URL"):
+    expected = (
+        "une URL de la forme http(s)://CLÉ:SECRET@hôte:port/compartiment "
+        "(clé d'accès, clé secrète et nom du compartiment, codés pour une URL)"
+    )
+    try:
+        parts = urlsplit(value)
+        port = parts.port
+    except ValueError:
+        _fail(name, _masked(value), expected)
+    bucket = parts.path.strip("/")
+    if (
+        parts.scheme not in ("http", "https")
+        or not parts.hostname
+        or not parts.username
+        or not parts.password
+        or not bucket
+        or "/" in bucket
+    ):
+        _fail(name, _masked(value), expected)
+    host = f"[{parts.hostname}]" if ":" in parts.hostname else parts.hostname
+    return {
+        "endpoint_url": f"{parts.scheme}://{host}" + (f":{port}" if port else ""),
+        "access_key": unquote(parts.username),
+        "secret_key": unquote(parts.password),
+        "bucket_name": bucket,
+        "region_name": parse_qs(parts.query).get("region", ["us-east-1"])[0],
+    }
+
+
+def _masked(value):
+    """The URL without its secret key, fit for an error message."""
+    head, at, tail = value.rpartition("@")
+    if not at or "://" not in head:
+        return value
+    scheme, _sep, userinfo = head.partition("://")
+    return f"{scheme}://{userinfo.split(':', 1)[0]}:***@{tail}"

@@ -2,6 +2,7 @@
 
 from wagtail.images.forms import BaseImageForm
 
+from .storage import ensure_writable
 from .uploads import check_image_pixels
 
 
@@ -14,4 +15,5 @@ class ImageForm(BaseImageForm):
         uploaded = self.cleaned_data.get("file")
         if uploaded and "file" in self.changed_data:
             check_image_pixels(uploaded)
+            ensure_writable()
         return uploaded

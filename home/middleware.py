@@ -1,4 +1,5 @@
-"""The site's own middleware: language, security policy, front cache, database outages.
+"""The site's own middleware: language, security policy, front cache, database and
+object store outages.
 
 Language selection: French unless the visitor explicitly chose another.
 
@@ -16,6 +17,8 @@ from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
+
+from .storage import ObjectStoreUnavailable
 
 logger = logging.getLogger(__name__)
 
@@ -175,5 +178,30 @@ class DatabaseUnavailableMiddleware:
         for connection in connections.all(initialized_only=True):
             connection.close_if_unusable_or_obsolete()
         response = HttpResponse(render_to_string("503.html"), status=503)
+        response["Retry-After"] = str(self.RETRY_AFTER_SECONDS)
+        return response
+
+
+class ObjectStoreUnavailableMiddleware:
+    """An object store that does not answer becomes a French 503 page.
+
+    Upload forms refuse the file first (``home.storage.ensure_writable``);
+    this catches a store lost after that check, or while a document or an
+    attachment is streamed. The request's transaction is rolled back, and the
+    file is written before its row is inserted: nothing is half-saved.
+    """
+
+    RETRY_AFTER_SECONDS = 60
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, ObjectStoreUnavailable):
+            return None
+        response = HttpResponse(render_to_string("503_storage.html"), status=503)
         response["Retry-After"] = str(self.RETRY_AFTER_SECONDS)
         return response

@@ -4,6 +4,8 @@ from pathlib import Path
 
 from wagtail.documents.forms import BaseDocumentForm
 
+from home.storage import ensure_writable
+
 from .file_types import check_document_content
 
 
@@ -15,4 +17,5 @@ class DocumentForm(BaseDocumentForm):
         if uploaded and "file" in self.changed_data:
             extension = Path(uploaded.name).suffix.lstrip(".").lower()
             check_document_content(uploaded, extension)
+            ensure_writable()
         return uploaded

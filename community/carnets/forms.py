@@ -12,6 +12,8 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Page, Site
 
+from home.storage import ensure_writable
+
 from .choices import (
     Checkpoint,
     EntryKind,
@@ -265,6 +267,7 @@ class AttachmentForm(forms.Form):
             )
         try:
             kind, name, width, height = check_attachment(upload)
+            ensure_writable()
         except ValidationError as error:
             self.add_error("file", error)
             return cleaned

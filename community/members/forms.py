@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from PIL import Image, UnidentifiedImageError
 
 from home.models import Theme
+from home.storage import ensure_writable
 from home.uploads import open_image
 
 from . import team_links
@@ -193,7 +194,9 @@ class ProfileForm(forms.ModelForm):
     def clean_avatar(self):
         avatar = self.cleaned_data.get("avatar")
         if avatar and hasattr(avatar, "content_type"):  # a new upload
-            return resized_avatar(avatar)
+            resized = resized_avatar(avatar)
+            ensure_writable()
+            return resized
         return avatar
 
     def save(self, commit=True):

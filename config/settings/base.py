@@ -109,6 +109,7 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, so that it sees the views' exceptions first.
     "home.middleware.DatabaseUnavailableMiddleware",
+    "home.middleware.ObjectStoreUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -204,6 +205,21 @@ STORAGES = {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
+# Shared media for several web nodes: uploaded files in a private bucket of an
+# S3-compatible object store (home/storage.py), from one URL
+# http(s)://KEY:SECRET@host:port/bucket (scripts/services/objectstore prints it).
+OBJECTSTORE = env.object_store("OBJECTSTORE_URL")
+# Presigned links to images and avatars, written into a page for whoever may
+# see them, expire after this many seconds (a front cache keeps pages less long).
+OBJECTSTORE_URL_EXPIRY = env.integer("OBJECTSTORE_URL_EXPIRY", default=900, minimum=60)
+if OBJECTSTORE:
+    STORAGES["default"] = {
+        "BACKEND": "home.storage.ObjectStorage",
+        "OPTIONS": {**OBJECTSTORE, "querystring_expire": OBJECTSTORE_URL_EXPIRY},
+    }
+    # Documents are streamed by the site after its permission checks (with their
+    # Content-Disposition and CSP), never redirected to the store.
+    WAGTAILDOCS_SERVE_METHOD = "serve_view"
 
 # E-mail: console in development, SMTP through EMAIL_URL in production.
 vars().update(env.email("EMAIL_URL", default="consolemail://"))

@@ -19,8 +19,11 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 # Uploaded files go to a temporary folder per run: Wagtail serves documents
 # from a local path (sendfile), which the in-memory storage does not have.
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="ecommunaute-test-media-"))
+# With OBJECTSTORE_URL set, the suite runs on the object store instead.
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": STORAGES["default"]  # noqa: F405
+    if OBJECTSTORE  # noqa: F405
+    else {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 # Hermetic whatever the shell exports: the memory cache and database sessions

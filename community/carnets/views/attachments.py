@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from community.members import policy
+from home.storage import ObjectStoreUnavailable
 
 from ..forms import AttachmentForm
 from ..models import Attachment
@@ -64,7 +65,9 @@ def serve(attachment, download=False):
     )
     try:
         handle = attachment.file.open("rb")
-    except (FileNotFoundError, OSError) as error:
+    except ObjectStoreUnavailable:
+        raise  # the French 503 page, not a 404: the file is still there
+    except OSError as error:
         raise Http404 from error
     inline = content_type in INLINE_TYPES and not download
     response = FileResponse(
