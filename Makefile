@@ -14,3 +14,8 @@ test-cluster:
 # Benchmarks and load figures (not a test): see the README's « Qualité ».
 bench:
 	bash scripts/bench
+
+# Multi-node proof on the loopback (not a test): see the README's « Passer à l'échelle ».
+.PHONY: scale
+scale:
+	bash scripts/scale

@@ -9,6 +9,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home.api import api_router
+from home.language import choose_language
 from search import urls as search_urls
 
 urlpatterns = [
@@ -22,6 +23,7 @@ urlpatterns = [
     path("", include("community.carnets.urls")),
     path("capitalisation/", include("community.capitalisation.urls")),
     path("comptes/", include("allauth.urls")),
+    path("i18n/langue/<str:code>/", choose_language, name="choose_language"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("recherche/", include(search_urls)),
     path("api/v2/", api_router.urls),

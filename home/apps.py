@@ -11,8 +11,9 @@ class HomeConfig(AppConfig):
     def ready(self):
         # Plug this app into the registries (see the README's « Architecture »);
         # no module registers anything on import.
-        from . import search_adapters
+        from . import front_cache, search_adapters
         from .jobs import register_jobs
 
+        front_cache.register()
         search_adapters.register()
         register_jobs()

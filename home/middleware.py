@@ -1,4 +1,4 @@
-"""The site's own middleware: language, security policy, database and
+"""The site's own middleware: language, security policy, front cache, database and
 object store outages.
 
 Language selection: French unless the visitor explicitly chose another.
@@ -16,6 +16,7 @@ from django.db import InterfaceError, OperationalError, connections
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.cache import patch_cache_control, patch_vary_headers
 
 from .storage import ObjectStoreUnavailable
 
@@ -70,6 +71,50 @@ class ContentSecurityPolicyMiddleware:
             self.ADMIN if request.path.startswith(self.ADMIN_PREFIXES) else self.SITE
         )
         response.headers.setdefault("Content-Security-Policy", policy)
+        return response
+
+
+class FrontCacheMiddleware:
+    """The one rule saying which responses a shared front cache may keep.
+
+    A page may be kept (``public``, ``s-maxage`` for the proxy, a short
+    ``max-age`` for browsers) when an anonymous visitor GETs it, it answers
+    200 and it sets no cookie: a page with a POST form sets the CSRF cookie,
+    one showing messages clears theirs, a login sets the session's. Any
+    other response that did not choose its own ``Cache-Control`` (document
+    downloads, the API, ``never_cache`` views) is ``private, no-store``.
+    ``Vary: Cookie``: the interface language comes from a cookie. Publishing
+    or unpublishing a page purges it and its listings (home/front_cache.py).
+
+    It sits high in the chain so that it sees the cookies set by the
+    session, CSRF and messages middleware below it.
+    """
+
+    BROWSER_SECONDS = 60
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if "Cache-Control" in response.headers:
+            return response
+        user = getattr(request, "user", None)
+        if (
+            request.method in ("GET", "HEAD")
+            and response.status_code == 200
+            and not response.cookies
+            and not (user is not None and user.is_authenticated)
+        ):
+            patch_cache_control(
+                response,
+                public=True,
+                max_age=min(self.BROWSER_SECONDS, settings.FRONTEND_CACHE_SECONDS),
+                s_maxage=settings.FRONTEND_CACHE_SECONDS,
+            )
+            patch_vary_headers(response, ("Cookie",))
+        else:
+            patch_cache_control(response, private=True, no_store=True)
         return response
 
 

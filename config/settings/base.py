@@ -94,6 +94,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "home.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Above the session, CSRF and messages middleware: it sees their cookies.
+    "home.middleware.FrontCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "home.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -324,6 +326,22 @@ if SEARCH_BACKEND == "elasticsearch":
 else:
     WAGTAILSEARCH_BACKENDS = {
         "default": {"BACKEND": "wagtail.search.backends.database"}
+    }
+
+# Shared front cache (a reverse proxy such as nginx): anonymous pages without a
+# form are ``public`` for this many seconds (home.middleware.FrontCacheMiddleware);
+# with FRONTEND_CACHE_URL, the proxy's address, publishing or unpublishing a page
+# sends it (and its listings) a PURGE (home/front_cache.py).
+FRONTEND_CACHE_SECONDS = env.integer("FRONTEND_CACHE_SECONDS", default=300)
+FRONTEND_CACHE_URL = env.string("FRONTEND_CACHE_URL", default="")
+if FRONTEND_CACHE_URL:
+    WAGTAILFRONTENDCACHE = {
+        "proxy": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": env.url(
+                "FRONTEND_CACHE_URL", default="", schemes=("http", "https")
+            ),
+        }
     }
 
 # Wagtail

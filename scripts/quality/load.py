@@ -100,11 +100,11 @@ class Results:
                 self.acknowledged[kind] += 1
 
 
-def django_call(env, function, *args):
-    """Call ``scripts/quality/fixture.<function>(*args)`` inside Django."""
+def django_call(env, function, *args, module="fixture"):
+    """Call ``scripts/quality/<module>.<function>(*args)`` inside Django."""
     code = (
         "import json, sys\n"
-        "from scripts.quality import fixture\n"
+        f"from scripts.quality import {module} as fixture\n"
         f"result = fixture.{function}(*json.loads(sys.stdin.read()))\n"
         "print('RESULT ' + json.dumps(result))\n"
     )
