@@ -26,6 +26,7 @@ from wagtail.search import index
 
 from home.blocks import RICH_TEXT_FEATURES
 from home.dates import as_datetime
+from home.page_forms import PageForm
 
 from .choices import ComeBack, Scope
 
@@ -301,6 +302,9 @@ class BilanPage(RoutablePageMixin, Page):
     evaluation charts, the figures — is read from the site, public content
     only (``bilan.py``). A page of the édition, so that Wagtail's drafts,
     revisions and review workflow (``review.py``) decide when it is online."""
+
+    # Wagtail's form, plus a go-live date that must lie ahead.
+    base_form_class = PageForm
 
     foreword = RichTextField(
         _("avant-propos"),
