@@ -49,6 +49,9 @@ NGINX = "/usr/sbin/nginx"  # Debian's, whichever flavour
 APT_GET = "/usr/bin/apt-get"
 NGINX_MODULE = Path("/usr/lib/nginx/modules/ngx_http_cache_purge_module.so")
 RATE_LIMIT_MESSAGE = "Trop de tentatives"
+# home.ratelimit's and home.storage's refusals (French interface).
+REDIS_DOWN_MESSAGE = "Service momentanément indisponible"
+STORE_DOWN_MESSAGE = "Le stockage des fichiers est momentanément indisponible"
 LOGIN_FAILURES_ALLOWED = 5  # allauth's default: 5 failed logins per address per 5 min
 ES_NODES = 3
 
@@ -385,6 +388,30 @@ def timed(phase, call, ok=lambda r: r.status_code == 200):
     return response
 
 
+def upload_document(phase, http, base, title, ok=lambda r: r.status_code == 302):
+    """A text file posted to the administration's document form on ``base``:
+    the POST's response (None on a network error) and the bytes sent."""
+    form = timed(phase, lambda: http.get(base + "/admin/documents/add/", timeout=30))
+    if form is None:
+        return None, b""
+    fields = form_fields(form.text, 'enctype="multipart/form-data"')
+    content = f"Preuve multi-nœuds {time.time()}\n".encode() * 200
+    fields.update(title=title, csrfmiddlewaretoken=csrf_token(form.text))
+    response = timed(
+        phase,
+        lambda: http.post(
+            base + "/admin/documents/add/",
+            data=fields,
+            files={"file": ("preuve-scale.txt", content, "text/plain")},
+            headers={"Referer": base + "/admin/documents/add/"},
+            allow_redirects=False,
+            timeout=60,
+        ),
+        ok=ok,
+    )
+    return response, content
+
+
 # --- phases ------------------------------------------------------------------
 
 
@@ -417,25 +444,8 @@ def phase_document(nodes, accounts, objectstore):
     if login(http, a.url, accounts["editor"], PASSWORD, phase).status_code != 302:
         phase.fail("connexion de l'éditrice refusée")
         return phase
-    form = timed(phase, lambda: http.get(a.url + "/admin/documents/add/", timeout=30))
-    if form is None:
-        return phase
-    fields = form_fields(form.text, 'enctype="multipart/form-data"')
-    content = f"Preuve multi-nœuds {time.time()}\n".encode() * 200
     title = f"Preuve multi-noeuds {int(time.time())}"
-    fields.update(title=title, csrfmiddlewaretoken=csrf_token(form.text))
-    response = timed(
-        phase,
-        lambda: http.post(
-            a.url + "/admin/documents/add/",
-            data=fields,
-            files={"file": ("preuve-scale.txt", content, "text/plain")},
-            headers={"Referer": a.url + "/admin/documents/add/"},
-            allow_redirects=False,
-            timeout=60,
-        ),
-        ok=lambda r: r.status_code == 302,
-    )
+    response, content = upload_document(phase, http, a.url, title)
     if response is None or response.status_code != 302:
         phase.note("dépôt refusé par A")
         return phase
@@ -558,13 +568,179 @@ def phase_rate_limit(nodes, accounts, redis):
     return phase
 
 
+def phase_redis_down(proxy, nodes, accounts, redis, seconds):
+    """Redis stopped during a load of anonymous reads (straight to the nodes,
+    past nginx's cache) and members' reads (cached_db sessions): all 200; a
+    login on each node is refused with the French 503 (fail closed); Redis
+    started again, a login is accepted again on both nodes."""
+    phase = Phase("Redis arrêté : lectures 200, connexion 503")
+    if not redis:
+        phase.skipped = (
+            "REDIS_URL absent : scripts/services/redis pas encore disponible"
+        )
+        return phase
+    members = member_http(proxy, accounts)
+    anonymous = [node.url + path for node in nodes for path in READ_PATHS]
+    logged_in = [proxy.url + path for path in READ_PATHS]
+    marks = {}
+
+    def stop():
+        say("arrêt de Redis (scripts/services/redis stop)")
+        marks["stop"] = service_command("redis", "stop")
+
+    def refused_logins():
+        refused = 0
+        for node, label in zip(nodes, "AB", strict=True):
+            started = time.monotonic()
+            try:
+                response = login(
+                    session("198.51.100.14"), node.url, accounts["member"], PASSWORD
+                )
+            except requests.RequestException as error:
+                phase.fail(f"connexion sur {label} : erreur réseau {error!r}"[:160])
+                continue
+            expected = (
+                response.status_code == 503 and REDIS_DOWN_MESSAGE in response.text
+            )
+            phase.record(started, expected)
+            refused += expected
+            if not expected:
+                phase.note(
+                    f"connexion sur {label} pendant la panne : {response.status_code}"
+                    + (
+                        " (acceptée sans compteurs)"
+                        if response.status_code == 302
+                        else ""
+                    )
+                )
+        marks["refused"] = refused
+
+    def restart():
+        say("relance de Redis (scripts/services/redis start)")
+        started = time.monotonic()
+        marks["start"] = service_command("redis", "start")
+        # Each web process retries Redis a few seconds after its last failure
+        # (home.cache, RETRY_AFTER): a login must soon pass on both nodes.
+        deadline = started + 30
+        while time.monotonic() < deadline:
+            with contextlib.suppress(requests.RequestException):
+                answers = [
+                    login(
+                        session("198.51.100.16"), node.url, accounts["member"], PASSWORD
+                    )
+                    for node in nodes
+                ]
+                if all(answer.status_code == 302 for answer in answers):
+                    marks["back"] = time.monotonic() - started
+                    return
+            time.sleep(0.5)
+
+    load(
+        phase,
+        lambda n: logged_in if n % 2 else anonymous,
+        lambda n: members(n) if n % 2 else session("198.51.100.21"),
+        seconds,
+        threads=4,
+        check=lambda r: (r.status_code == 200, ""),
+        events=[
+            (seconds * 0.2, stop),
+            (seconds * 0.4, refused_logins),
+            (seconds * 0.65, restart),
+        ],
+    )
+    if marks["stop"].returncode or marks["start"].returncode:
+        phase.fail(
+            "redis stop/start a échoué : "
+            + (marks["stop"].stderr + marks["start"].stderr).strip()[-200:]
+        )
+    if "back" not in marks:
+        phase.fail("Redis relancé : la connexion reste refusée après 30 s")
+        return phase
+    phase.note(
+        f"Redis arrêté pendant la charge : lectures anonymes (A, B) et de membres "
+        f"en 200 ; {marks['refused']}/2 connexions refusées en 503 (message "
+        f"français) ; relancé, connexion acceptée sur A et B {marks['back']:.1f} s après"
+    )
+    return phase
+
+
+def phase_store_down(nodes, env, accounts, objectstore):
+    """The object store stopped: a document upload is refused with the form's
+    French message and leaves no row; a member's page with their photo and
+    the public pages still render; the store started again, an upload
+    passes."""
+    phase = Phase("magasin d'objets arrêté : dépôt refusé")
+    if not objectstore:
+        phase.skipped = (
+            "OBJECTSTORE_URL absent : scripts/services/objectstore indisponible"
+        )
+        return phase
+    a, b = nodes
+    http = session("198.51.100.15")
+    if login(http, a.url, accounts["editor"], PASSWORD, phase).status_code != 302:
+        phase.fail("connexion de l'éditrice refusée")
+        return phase
+    photo = timed(phase, lambda: http.get(a.url + accounts["member_page"], timeout=30))
+    if photo is not None and 'class="avatar"' not in photo.text:
+        phase.fail(
+            f"pas de photo sur {accounts['member_page']} : la phase ne prouve rien"
+        )
+    say("arrêt du magasin d'objets (scripts/services/objectstore stop)")
+    started = time.monotonic()
+    stopped = service_command("objectstore", "stop")
+    stop_after = time.monotonic() - started
+    if stopped.returncode:
+        phase.fail(f"objectstore stop a échoué : {stopped.stderr.strip()[-200:]}")
+    refused_title = f"Preuve panne magasin {int(time.time())}"
+    refused, _content = upload_document(
+        phase,
+        http,
+        a.url,
+        refused_title,
+        ok=lambda r: r.status_code == 200 and STORE_DOWN_MESSAGE in r.text,
+    )
+    if refused is not None and STORE_DOWN_MESSAGE not in refused.text:
+        phase.note(f"dépôt pendant la panne : {refused.status_code}, sans le message")
+    for node in nodes:
+        for path in (accounts["member_page"], *READ_PATHS):
+            client = http if path == accounts["member_page"] else requests
+            timed(
+                phase,
+                lambda node=node, path=path, c=client: c.get(
+                    node.url + path, timeout=30
+                ),
+            )
+    say("relance du magasin d'objets (scripts/services/objectstore start)")
+    started = time.monotonic()
+    back = service_command("objectstore", "start")
+    back_after = time.monotonic() - started
+    if back.returncode:
+        phase.fail(f"objectstore start a échoué : {back.stderr.strip()[-200:]}")
+        return phase
+    accepted_title = f"Preuve retour magasin {int(time.time())}"
+    upload_document(phase, http, b.url, accepted_title)
+    counts = django_call(env, "documents", refused_title, accepted_title)
+    if counts != [0, 1]:
+        phase.fail(f"documents en base (refusé, accepté) : {counts}, attendu [0, 1]")
+    else:
+        phase.note(
+            f"arrêté en {stop_after:.0f} s ; dépôt refusé sur A (message français, "
+            "aucune ligne), page du membre à photo et pages publiques en 200 sur A "
+            f"et B ; relancé en {back_after:.0f} s, dépôt accepté sur B"
+        )
+    return phase
+
+
 def load(phase, urls, http_factory, seconds, threads, check, events=()):
-    """``threads`` clients GET ``urls`` in turn for ``seconds``; ``events`` are
-    (at seconds, callable) run meanwhile from this thread."""
+    """``threads`` clients GET ``urls`` (or ``urls(n)`` for client n) in turn
+    for ``seconds``; ``events`` are (at seconds, callable) run meanwhile from
+    this thread."""
     stop = time.monotonic() + seconds
+    urls_of = urls if callable(urls) else lambda _n: urls
 
     def client(n):
         http = http_factory(n)
+        urls = urls_of(n)
         i = n
         while time.monotonic() < stop:
             url = urls[i % len(urls)]
@@ -823,6 +999,8 @@ def run(args, stack, phases):
         lambda: phase_document(nodes, accounts, objectstore),
         lambda: phase_publication(nodes, proxy, env, accounts),
         lambda: phase_rate_limit(nodes, accounts, redis),
+        lambda: phase_redis_down(proxy, nodes, accounts, redis, args.seconds / 2),
+        lambda: phase_store_down(nodes, env, accounts, objectstore),
         lambda: phase_search_node_down(proxy, es_urls, accounts, args.seconds),
         lambda: phase_web_node_down(proxy, nodes, accounts, args.seconds),
     ):

@@ -1,11 +1,19 @@
 """What scripts/scale needs in its database (runs inside Django, through
 ``load.django_call(..., module="scale_fixture")``): three accounts with a
-known password, and an editor's draft of a défi to publish through a node."""
+known password (the member with a photo), and an editor's draft of a défi to
+publish through a node."""
 
+import io
+
+from django.core.files.base import ContentFile
+from django.urls import reverse
 from django.utils import timezone
+
+from wagtail.documents import get_document_model
 
 from allauth.account.models import EmailAddress
 from django_tasks_db.models import DBTaskResult
+from PIL import Image
 
 from community.challenges.models import ChallengePage
 from community.members.models import Profile, User
@@ -31,8 +39,17 @@ def accounts(password):
         EmailAddress.objects.update_or_create(
             user=user, email=email, defaults={"verified": True, "primary": True}
         )
-        Profile.objects.get_or_create(user=user)
+        profile, _created = Profile.objects.get_or_create(user=user)
+        if role == "member" and not profile.avatar:
+            # A photo in the object store: its page must render without it
+            # when the store is down.
+            jpeg = io.BytesIO()
+            Image.new("RGB", (128, 128), (0, 99, 203)).save(jpeg, "JPEG")
+            profile.avatar.save("avatar.jpg", ContentFile(jpeg.getvalue()))
         out[role] = email
+    out["member_page"] = reverse(
+        "members:member", args=[User.objects.get(email=ACCOUNTS["member"]).pk]
+    )
     return out
 
 
@@ -53,3 +70,10 @@ def draft():
 def drop_queued_tasks():
     """The tasks queued so far (the seeding's indexing), without running them."""
     return DBTaskResult.objects.all().delete()[0]
+
+
+def documents(*titles):
+    """How many documents bear each of ``titles``."""
+    return [
+        get_document_model().objects.filter(title=title).count() for title in titles
+    ]
